@@ -1,0 +1,30 @@
+/** The Hono environment: the services every route uses and the authenticated actor. */
+import type { Actor } from '../../app/app-context.ts';
+import type { AuthService } from '../../app/auth/auth-service.ts';
+import type { CaseConfigService } from '../../app/cases/case-config-service.ts';
+import type { CaseService } from '../../app/cases/case-service.ts';
+import type { CustomerService } from '../../app/customers/customer-service.ts';
+import type { EventFeed } from '../../app/events/event-feed.ts';
+import type { OrgService } from '../../app/org/org-service.ts';
+import type { Clock } from '../../app/ports/clock.ts';
+import type { Store } from '../../app/ports/store.ts';
+
+export interface Services {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly auth: AuthService;
+  readonly org: OrgService;
+  readonly customers: CustomerService;
+  readonly cases: CaseService;
+  readonly caseConfig: CaseConfigService;
+  readonly events: EventFeed;
+}
+
+export interface ApiEnv {
+  Variables: {
+    services: Services;
+    actor: Actor | null;
+  };
+}
+
+export const sessionCookie = 'kefu_session';

@@ -1,0 +1,78 @@
+/**
+ * Errors leave the API as RFC 9457 problem details (`application/problem+json`) with kefu's
+ * stable `code`. The status of every code is decided here, in one exhaustive map: adding a code
+ * without a status is a compile error.
+ */
+import type { Context } from 'hono';
+import type { ErrorCode } from '../../domain/errors.ts';
+
+export const statusOf: Record<ErrorCode, number> = {
+  'validation.failed': 400,
+  'request.malformed_json': 400,
+  'request.too_large': 413,
+  'request.unsupported_media_type': 415,
+  'auth.required': 401,
+  'auth.invalid_credentials': 401,
+  'auth.rate_limited': 429,
+  'auth.forbidden': 403,
+  'auth.account_disabled': 403,
+  not_found: 404,
+  conflict: 409,
+  'user.username_taken': 409,
+  'customer.msisdn_taken': 409,
+  'team.name_taken': 409,
+  'skill.name_taken': 409,
+  'skill.invalid_level': 400,
+  'case.illegal_transition': 409,
+  'case.stage_required': 409,
+  'case.closed': 409,
+  'case.unknown_type': 400,
+  'case.invalid_satisfaction': 400,
+  'case.version_conflict': 409,
+  'case_type.code_taken': 409,
+  'category.invalid_parent': 400,
+  'calendar.invalid': 400,
+  'sla.invalid_policy': 400,
+  'sla.policy_taken': 409,
+  'contact.invalid': 400,
+  internal: 500,
+};
+
+const titles: Partial<Record<number, string>> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+};
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  code: ErrorCode;
+  detail: string;
+  instance?: string;
+  [extra: string]: unknown;
+}
+
+export function problemBody(code: ErrorCode, detail: string, extra: Record<string, unknown> = {}): ProblemBody {
+  const status = statusOf[code];
+  return {
+    type: `https://kefu.dev/problems/${code.replaceAll('.', '/')}`,
+    title: titles[status] ?? 'Error',
+    status,
+    code,
+    detail,
+    ...extra,
+  };
+}
+
+export function problem(c: Context, code: ErrorCode, detail: string, extra: Record<string, unknown> = {}): Response {
+  const body = problemBody(code, detail, { instance: c.req.path, ...extra });
+  return c.body(JSON.stringify(body), body.status as 400, { 'content-type': 'application/problem+json' });
+}

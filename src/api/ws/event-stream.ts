@@ -1,0 +1,86 @@
+/**
+ * `GET /api/stream` (WebSocket): pushes every event the connected user may see. The client
+ * authenticates with the session cookie, `Authorization: Bearer`, or `?token=` (browsers cannot
+ * set headers on WebSocket), and resumes after a reconnect with `?after=<last seq>`.
+ */
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { AuthService } from '../../app/auth/auth-service.ts';
+import type { EventFeed } from '../../app/events/event-feed.ts';
+import { sessionCookie } from '../http/api-env.ts';
+import { eventView } from '../http/routes/event-routes.ts';
+
+export interface StreamOptions {
+  readonly auth: AuthService;
+  readonly feed: EventFeed;
+  readonly path?: string;
+  readonly pingMs?: number;
+}
+
+function tokenOf(req: IncomingMessage, url: URL): string | null {
+  const h = req.headers.authorization;
+  if (h?.toLowerCase().startsWith('bearer ')) return h.slice(7).trim();
+  const q = url.searchParams.get('token');
+  if (q) return q;
+  const cookie = req.headers.cookie ?? '';
+  for (const part of cookie.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === sessionCookie) return decodeURIComponent(v.join('='));
+  }
+  return null;
+}
+
+function refuse(socket: Duplex, status: number, code: string, detail: string): void {
+  const body = JSON.stringify({ type: `https://kefu.dev/problems/${code.replaceAll('.', '/')}`, title: 'Refused', status, code, detail });
+  socket.end(
+    `HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : 'Not Found'}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
+/** Attaches the stream to an HTTP server; returns a function that closes every connection. */
+export function attachEventStream(server: Server, o: StreamOptions): () => void {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  const path = o.path ?? '/api/stream';
+
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname !== path) return refuse(socket, 404, 'not_found', 'no WebSocket endpoint here');
+    const token = tokenOf(req, url);
+    const afterParam = Number(url.searchParams.get('after') ?? '0');
+    void (async () => {
+      const actor = token ? await o.auth.authenticate(token, req.socket.remoteAddress ?? null) : null;
+      if (!actor) return refuse(socket, 401, 'auth.required', 'log in first');
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        const after = Number.isInteger(afterParam) && afterParam >= 0 ? afterParam : 0;
+        serve(ws, actor, after);
+      });
+    })().catch(() => refuse(socket, 401, 'auth.required', 'authentication failed'));
+  });
+
+  function serve(ws: WebSocket, actor: NonNullable<Awaited<ReturnType<AuthService['authenticate']>>>, after: number) {
+    ws.send(JSON.stringify({ kind: 'hello', userId: actor.id, after }));
+    const stop = o.feed.follow(actor, after, (e) => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ kind: 'event', event: eventView(e) }));
+    });
+    let alive = true;
+    ws.on('pong', () => (alive = true));
+    const ping = setInterval(() => {
+      if (!alive) return ws.terminate();
+      alive = false;
+      ws.ping();
+    }, o.pingMs ?? 30_000);
+    ws.on('message', () => {
+      // The stream is one-way for now; CTI commands arrive with the voice issue.
+    });
+    ws.on('close', () => {
+      clearInterval(ping);
+      stop();
+    });
+  }
+
+  return () => {
+    for (const c of wss.clients) c.terminate();
+    wss.close();
+  };
+}

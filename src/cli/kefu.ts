@@ -1,0 +1,151 @@
+/**
+ * The `kefu` command: start | migrate | seed --demo | user add. Every command takes
+ * `--data-dir` (PGlite, default ./data or $KEFU_DATA_DIR) and honours $DATABASE_URL.
+ */
+import { randomUUID } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { defaultCenterConfig, systemActor } from '../app/app-context.ts';
+import { OrgService } from '../app/org/org-service.ts';
+import { systemClock } from '../app/ports/clock.ts';
+import { bootstrapCenter } from '../app/seed/bootstrap.ts';
+import { demoLogins, demoPassword, seedDemo } from '../app/seed/demo-seed.ts';
+import { isDomainError } from '../domain/errors.ts';
+import { roles, type Role } from '../domain/user/user.ts';
+import { startCenter } from '../main.ts';
+import { openStore } from '../store/open-store.ts';
+
+const usage = `kefu — contact center with case management
+
+  kefu start [--port 8080] [--host 0.0.0.0] [--data-dir DIR] [--demo]
+  kefu migrate [--data-dir DIR]
+  kefu seed --demo [--data-dir DIR]
+  kefu user add --username U --password P --role ${roles.join('|')} [--data-dir DIR]
+
+The store is PGlite in --data-dir (default ./data, or $KEFU_DATA_DIR);
+set DATABASE_URL=postgres://… to use PostgreSQL instead.`;
+
+const common = {
+  'data-dir': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function storeOptions(v: { 'data-dir'?: string | undefined }) {
+  const databaseUrl = process.env['DATABASE_URL'] || undefined;
+  const dataDir = v['data-dir'] ?? process.env['KEFU_DATA_DIR'] ?? './data';
+  return { databaseUrl, dataDir };
+}
+
+function where(o: { databaseUrl?: string | undefined; dataDir: string }) {
+  return o.databaseUrl ? `PostgreSQL ${o.databaseUrl.replace(/\/\/[^@]*@/, '//…@')}` : `PGlite in ${o.dataDir}`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  if (!cmd || cmd === 'help' || cmd === '--help' || cmd === '-h') {
+    console.log(usage);
+    return cmd ? 0 : 2;
+  }
+  switch (cmd) {
+    case 'start': {
+      const { values: v } = parseArgs({
+        args: rest,
+        options: { ...common, port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean' } },
+      });
+      if (v.help) return (console.log(usage), 0);
+      const so = storeOptions(v);
+      const port = Number(v.port ?? process.env['PORT'] ?? 8080);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`bad --port ${v.port}`);
+      const center = await startCenter({ ...so, port, host: v.host ?? '0.0.0.0', demo: v.demo ?? false });
+      console.log(`kefu is running at ${center.url}  (store: ${where(so)})`);
+      console.log(`  API docs: ${center.url}/api/docs`);
+      if (v.demo) {
+        console.log(center.seeded ? '  demo center seeded.' : '  demo mode (store already had users; not re-seeded).');
+        console.log(`  demo logins (password "${demoPassword}"):`);
+        for (const l of demoLogins) console.log(`    ${l.username.padEnd(10)} ${l.role.padEnd(11)} ${l.displayName}`);
+      } else if ((await center.services.store.users.list({}, { limit: 1, offset: 0 })).total === 0) {
+        console.log('  no users yet: add one with  npx kefu user add --username admin --password … --role admin');
+      }
+      const stop = async () => {
+        await center.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      return -1; // keep running
+    }
+    case 'migrate': {
+      const { values: v } = parseArgs({ args: rest, options: common });
+      const so = storeOptions(v);
+      const store = await openStore(so);
+      await bootstrapCenter(store);
+      await store.close();
+      console.log(`migrated ${where(so)}`);
+      return 0;
+    }
+    case 'seed': {
+      const { values: v } = parseArgs({ args: rest, options: { ...common, demo: { type: 'boolean' } } });
+      if (!v.demo) {
+        console.error('only the demo seed exists: kefu seed --demo');
+        return 2;
+      }
+      const so = storeOptions(v);
+      const store = await openStore(so);
+      try {
+        await bootstrapCenter(store);
+        if ((await store.users.list({}, { limit: 1, offset: 0 })).total > 0) {
+          console.error('the store already has users; seed a fresh --data-dir or database');
+          return 1;
+        }
+        const r = await seedDemo({ store, clock: systemClock, ids: { newId: randomUUID }, config: defaultCenterConfig });
+        console.log(`seeded the demo center in ${where(so)}: ${r.customers} customers, ${r.cases} cases; password "${demoPassword}" for ${demoLogins.map((l) => l.username).join(', ')}`);
+        return 0;
+      } finally {
+        await store.close();
+      }
+    }
+    case 'user': {
+      const [sub, ...args] = rest;
+      if (sub !== 'add') {
+        console.error(usage);
+        return 2;
+      }
+      const { values: v } = parseArgs({
+        args,
+        options: { ...common, username: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, customer: { type: 'string' } },
+      });
+      if (!v.username || !v.password || !v.role) {
+        console.error('user add needs --username, --password and --role');
+        return 2;
+      }
+      if (!(roles as readonly string[]).includes(v.role)) {
+        console.error(`--role is one of ${roles.join(', ')}`);
+        return 2;
+      }
+      const so = storeOptions(v);
+      const store = await openStore(so);
+      try {
+        await bootstrapCenter(store);
+        const org = new OrgService({ store, clock: systemClock, ids: { newId: randomUUID }, config: defaultCenterConfig });
+        const u = await org.createUser(systemActor, { username: v.username, password: v.password, role: v.role as Role, displayName: v.name, customerId: v.customer ?? null });
+        console.log(`added ${u.role} ${u.username} (${u.id}) to ${where(so)}`);
+        return 0;
+      } finally {
+        await store.close();
+      }
+    }
+    default:
+      console.error(`unknown command '${cmd}'\n\n${usage}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (e) => {
+    if (isDomainError(e)) console.error(`error (${e.code}): ${e.message}`);
+    else console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  },
+);

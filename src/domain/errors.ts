@@ -1,0 +1,57 @@
+/**
+ * Every failure kefu reports carries one of these stable codes. The API turns each into an HTTP
+ * status through one exhaustive map (src/api/http/problem-status.ts); clients rely on the code,
+ * never on the message.
+ */
+export const errorCodes = [
+  'validation.failed',
+  'request.malformed_json',
+  'request.too_large',
+  'request.unsupported_media_type',
+  'auth.required',
+  'auth.invalid_credentials',
+  'auth.rate_limited',
+  'auth.forbidden',
+  'auth.account_disabled',
+  'not_found',
+  'conflict',
+  'user.username_taken',
+  'customer.msisdn_taken',
+  'team.name_taken',
+  'skill.name_taken',
+  'skill.invalid_level',
+  'case.illegal_transition',
+  'case.stage_required',
+  'case.closed',
+  'case.unknown_type',
+  'case.invalid_satisfaction',
+  'case.version_conflict',
+  'case_type.code_taken',
+  'category.invalid_parent',
+  'calendar.invalid',
+  'sla.invalid_policy',
+  'sla.policy_taken',
+  'contact.invalid',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** A failure with a stable code; `details` is safe to show to the caller. */
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;
+
+/** For switch statements over unions: a compile error if a case is missed. */
+export function assertUnreachable(x: never): never {
+  throw new Error(`unreachable: ${String(x)}`);
+}

@@ -1,0 +1,109 @@
+/**
+ * The composition root: opens the store, builds the use cases, serves the HTTP API, the event
+ * stream and the web app. Only this file (and the CLI) chooses adapters.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { serve, type ServerType } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import pino, { type Logger } from 'pino';
+import { defaultCenterConfig, type AppDeps, type CenterConfig } from './app/app-context.ts';
+import { AuthService } from './app/auth/auth-service.ts';
+import type { ThrottleLimits } from './app/auth/login-throttle.ts';
+import { CaseConfigService } from './app/cases/case-config-service.ts';
+import { CaseService } from './app/cases/case-service.ts';
+import { CustomerService } from './app/customers/customer-service.ts';
+import { EventFeed } from './app/events/event-feed.ts';
+import { OrgService } from './app/org/org-service.ts';
+import { systemClock, type Clock } from './app/ports/clock.ts';
+import type { Store } from './app/ports/store.ts';
+import { bootstrapCenter } from './app/seed/bootstrap.ts';
+import { seedDemo } from './app/seed/demo-seed.ts';
+import type { Services } from './api/http/api-env.ts';
+import { createApi } from './api/http/create-api.ts';
+import { attachEventStream } from './api/ws/event-stream.ts';
+import { openStore, type StoreOptions } from './store/open-store.ts';
+
+export interface CenterOptions extends StoreOptions {
+  readonly port?: number;
+  readonly host?: string;
+  /** Seed the demo center when the store has no users. */
+  readonly demo?: boolean;
+  readonly clock?: Clock;
+  readonly config?: CenterConfig;
+  readonly throttle?: ThrottleLimits;
+  readonly logger?: Logger;
+  /** Use this store instead of opening one (tests). */
+  readonly store?: Store;
+}
+
+export interface Center {
+  readonly url: string;
+  readonly port: number;
+  readonly services: Services;
+  readonly seeded: boolean;
+  close(): Promise<void>;
+}
+
+export function buildServices(store: Store, o: { clock?: Clock; config?: CenterConfig; throttle?: ThrottleLimits } = {}): Services {
+  const deps: AppDeps = {
+    store,
+    clock: o.clock ?? systemClock,
+    ids: { newId: randomUUID },
+    config: o.config ?? defaultCenterConfig,
+  };
+  const auth = new AuthService(deps, o.throttle);
+  return {
+    store,
+    clock: deps.clock,
+    auth,
+    org: new OrgService(deps, () => auth.invalidate()),
+    customers: new CustomerService(deps),
+    cases: new CaseService(deps),
+    caseConfig: new CaseConfigService(deps),
+    events: new EventFeed(store),
+  };
+}
+
+const webDir = fileURLToPath(new URL('../web/dist', import.meta.url));
+const placeholder = fileURLToPath(new URL('../web/placeholder.html', import.meta.url));
+
+export async function startCenter(o: CenterOptions = {}): Promise<Center> {
+  const logger = o.logger ?? pino({ level: process.env['LOG_LEVEL'] ?? 'info' });
+  const store = o.store ?? (await openStore(o));
+  await bootstrapCenter(store);
+  const services = buildServices(store, o);
+  let seeded = false;
+  if (o.demo && (await store.users.list({}, { limit: 1, offset: 0 })).total === 0) {
+    const deps: AppDeps = { store, clock: services.clock, ids: { newId: randomUUID }, config: o.config ?? defaultCenterConfig };
+    await seedDemo(deps);
+    seeded = true;
+  }
+  const app = createApi(services, { logger });
+  if (existsSync(webDir)) app.use('/*', serveStatic({ root: webDir }));
+  else app.get('/', async (c) => c.html(await readFile(placeholder, 'utf8')));
+
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: o.port ?? 8080, hostname: o.host ?? '0.0.0.0' }, () => resolve(s));
+  });
+  const stopStream = attachEventStream(server as never, { auth: services.auth, feed: services.events });
+  const port = (server.address() as AddressInfo).port;
+  const shownHost = !o.host || o.host === '0.0.0.0' ? 'localhost' : o.host;
+  return {
+    url: `http://${shownHost}:${port}`,
+    port,
+    services,
+    seeded,
+    async close() {
+      stopStream();
+      await new Promise<void>((resolve) => {
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+        server.close(() => resolve());
+      });
+      if (!o.store) await store.close();
+    },
+  };
+}

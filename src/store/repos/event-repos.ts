@@ -1,0 +1,125 @@
+/** The event log (append in transactions, read by sequence) and the audit trail. */
+import { and, asc, count, desc, eq, gt, max, or, sql, type SQL } from 'drizzle-orm';
+import type { AuditEntry, AuditRepo, EventReader, Page } from '../../app/ports/store.ts';
+import type { Viewer } from '../../domain/access/viewer.ts';
+import type { DomainEvent, LoggedEvent } from '../../domain/events/domain-event.ts';
+import type { Db } from '../db.ts';
+import { auditLog, eventCounter, events } from '../schema.ts';
+
+/**
+ * Numbers and writes events. Taking the counter row's lock (UPDATE … RETURNING) serialises
+ * appenders until they commit, so sequence order is commit order and a rolled-back transaction
+ * leaves no gap: a reader paging with `after=SEQ` never misses a late commit.
+ */
+export async function appendEvents(
+  db: Db,
+  batch: readonly { event: DomainEvent; actorId: string | null; at: Date }[],
+): Promise<LoggedEvent[]> {
+  if (batch.length === 0) return [];
+  const [r] = await db
+    .update(eventCounter)
+    .set({ seq: sql`${eventCounter.seq} + ${batch.length}` })
+    .where(eq(eventCounter.id, 1))
+    .returning({ seq: eventCounter.seq });
+  if (!r) throw new Error('event counter row missing: run migrations');
+  const first = Number(r.seq) - batch.length + 1;
+  const logged: LoggedEvent[] = batch.map((b, i) => ({
+    ...b.event,
+    seq: first + i,
+    at: b.at,
+    actorId: b.actorId,
+  }));
+  for (let i = 0; i < logged.length; i += 500) {
+    await db.insert(events).values(
+      logged.slice(i, i + 500).map((e) => ({
+        seq: e.seq,
+        type: e.type,
+        at: e.at,
+        actorId: e.actorId,
+        subjectType: e.subjectType,
+        subjectId: e.subjectId,
+        scope: {
+          userIds: [...e.scope.userIds],
+          teamIds: [...e.scope.teamIds],
+          customerId: e.scope.customerId,
+        },
+        payload: e.payload,
+      })),
+    );
+  }
+  return logged;
+}
+
+/** The SQL form of `canSeeEvent` in domain/access/viewer.ts. */
+function visibleTo(v: Viewer): SQL | undefined {
+  if (v.role === 'admin') return undefined;
+  if (v.role === 'customer')
+    return v.customerId ? sql`${events.scope}->>'customerId' = ${v.customerId}` : sql`false`;
+  const parts: SQL[] = [sql`${events.scope}->'userIds' @> ${JSON.stringify([v.id])}::jsonb`];
+  for (const t of v.teamIds)
+    parts.push(sql`${events.scope}->'teamIds' @> ${JSON.stringify([t])}::jsonb`);
+  return or(...parts);
+}
+
+export class DrizzleEventReader implements EventReader {
+  constructor(private readonly db: Db) {}
+  async after(after: number, limit: number, viewer: Viewer | null): Promise<LoggedEvent[]> {
+    const conds = [gt(events.seq, after), viewer ? visibleTo(viewer) : undefined];
+    const rows = await this.db
+      .select()
+      .from(events)
+      .where(and(...conds))
+      .orderBy(asc(events.seq))
+      .limit(limit);
+    return rows.map(toEvent);
+  }
+  async forSubject(subjectType: string, subjectId: string, limit: number): Promise<LoggedEvent[]> {
+    const rows = await this.db
+      .select()
+      .from(events)
+      .where(and(eq(events.subjectType, subjectType), eq(events.subjectId, subjectId)))
+      .orderBy(asc(events.seq))
+      .limit(limit);
+    return rows.map(toEvent);
+  }
+  async lastSeq(): Promise<number> {
+    const [r] = await this.db.select({ m: max(events.seq) }).from(events);
+    return Number(r?.m ?? 0);
+  }
+}
+
+const toEvent = (r: typeof events.$inferSelect): LoggedEvent => ({
+  seq: Number(r.seq),
+  type: r.type,
+  at: r.at,
+  actorId: r.actorId,
+  subjectType: r.subjectType,
+  subjectId: r.subjectId,
+  scope: r.scope,
+  payload: r.payload,
+});
+
+export class DrizzleAuditRepo implements AuditRepo {
+  constructor(private readonly db: Db) {}
+  async insert(e: AuditEntry): Promise<void> {
+    await this.db.insert(auditLog).values(e);
+  }
+  async list(f: { actorId?: string; action?: string }, page: Page) {
+    const conds: SQL[] = [];
+    if (f.actorId) conds.push(eq(auditLog.actorId, f.actorId));
+    if (f.action) conds.push(eq(auditLog.action, f.action));
+    const where = conds.length ? and(...conds) : undefined;
+    const rows = await this.db
+      .select()
+      .from(auditLog)
+      .where(where)
+      .orderBy(desc(auditLog.id))
+      .limit(page.limit)
+      .offset(page.offset);
+    const [total] = await this.db.select({ n: count() }).from(auditLog).where(where);
+    return {
+      items: rows.map((r) => ({ ...r, outcome: r.outcome as AuditEntry['outcome'] })),
+      total: Number(total?.n ?? 0),
+    };
+  }
+}

@@ -1,0 +1,34 @@
+/** All repositories over one database handle (the pool, or a transaction). */
+import type { Repositories } from '../app/ports/store.ts';
+import type { Db } from './db.ts';
+import { DrizzleCaseRepo } from './repos/case-repo.ts';
+import {
+  DrizzleCalendarRepo,
+  DrizzleCaseTypeRepo,
+  DrizzleCategoryRepo,
+  DrizzleSettingsRepo,
+  DrizzleSlaPolicyRepo,
+} from './repos/config-repos.ts';
+import { DrizzleContactRepo, DrizzleCustomerRepo } from './repos/customer-repo.ts';
+import { DrizzleAuditRepo, DrizzleEventReader } from './repos/event-repos.ts';
+import { DrizzleSessionRepo, DrizzleSkillRepo, DrizzleTeamRepo } from './repos/org-repos.ts';
+import { DrizzleUserRepo } from './repos/user-repo.ts';
+
+export function repositoriesOver(db: Db): Repositories {
+  return {
+    users: new DrizzleUserRepo(db),
+    sessions: new DrizzleSessionRepo(db),
+    teams: new DrizzleTeamRepo(db),
+    skills: new DrizzleSkillRepo(db),
+    customers: new DrizzleCustomerRepo(db),
+    contacts: new DrizzleContactRepo(db),
+    caseTypes: new DrizzleCaseTypeRepo(db),
+    categories: new DrizzleCategoryRepo(db),
+    calendars: new DrizzleCalendarRepo(db),
+    slaPolicies: new DrizzleSlaPolicyRepo(db),
+    cases: new DrizzleCaseRepo(db),
+    audit: new DrizzleAuditRepo(db),
+    settings: new DrizzleSettingsRepo(db),
+    events: new DrizzleEventReader(db),
+  };
+}
