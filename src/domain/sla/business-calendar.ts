@@ -234,7 +234,7 @@ export function businessMinutesBetween(cal: BusinessCalendar, from: Date, to: Da
   let total = 0;
   let cursor = fromMs;
   const lastDate = addDays(localDateOf(to, cal.timeZone), 1);
-  for (let date = addDays(localDateOf(from, cal.timeZone), -1); date <= lastDate; ) {
+  for (let date = addDays(localDateOf(from, cal.timeZone), -1); date <= lastDate;) {
     for (const w of windowsOn(cal, date)) {
       const start = Math.max(w.start, cursor);
       const end = Math.min(w.end, toMs);

@@ -17,7 +17,8 @@ export const slaStages: readonly SlaStage[] = [
   'replied',
 ];
 
-export const isSlaStage = (s: string): s is SlaStage => (slaStages as readonly string[]).includes(s);
+export const isSlaStage = (s: string): s is SlaStage =>
+  (slaStages as readonly string[]).includes(s);
 
 export interface SlaPolicy {
   readonly id: string;

@@ -85,12 +85,8 @@ describe('wallTimeToInstant', () => {
         '2026-03-08T07:00:00.000Z',
       );
     }
-    expect(wallTimeToInstant('2026-03-08', 180, ny).toISOString()).toBe(
-      '2026-03-08T07:00:00.000Z',
-    );
-    expect(wallTimeToInstant('2026-03-08', 119, ny).toISOString()).toBe(
-      '2026-03-08T06:59:00.000Z',
-    );
+    expect(wallTimeToInstant('2026-03-08', 180, ny).toISOString()).toBe('2026-03-08T07:00:00.000Z');
+    expect(wallTimeToInstant('2026-03-08', 119, ny).toISOString()).toBe('2026-03-08T06:59:00.000Z');
   });
 
   it('takes the earlier instant of a wall time repeated by the fall-back', () => {
