@@ -1,0 +1,125 @@
+/**
+ * Every route × every role. The expected matrix is written out here, so a change of who may
+ * call what is a deliberate edit; the test also fails if a route exists that the matrix does
+ * not name, and calls each route as each role (and with no session) to check the guard.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { roles, type Role } from '../../src/domain/user/user.ts';
+import { makeHarness, type Harness } from '../support/api-harness.ts';
+
+const all = 'admin supervisor agent backoffice customer';
+const staff = 'admin supervisor agent backoffice';
+const frontline = 'admin supervisor agent';
+const managers = 'admin supervisor';
+const admin = 'admin';
+
+const expected: Record<string, string> = {
+  'GET /api/health': 'public',
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/logout': all,
+  'GET /api/auth/me': all,
+  'GET /api/users': managers,
+  'GET /api/users/{id}': managers,
+  'POST /api/users': admin,
+  'PATCH /api/users/{id}': admin,
+  'DELETE /api/users/{id}': admin,
+  'GET /api/teams': staff,
+  'GET /api/teams/{id}': staff,
+  'POST /api/teams': admin,
+  'PATCH /api/teams/{id}': admin,
+  'DELETE /api/teams/{id}': admin,
+  'GET /api/skills': staff,
+  'GET /api/skills/{id}': staff,
+  'POST /api/skills': admin,
+  'PATCH /api/skills/{id}': admin,
+  'DELETE /api/skills/{id}': admin,
+  'GET /api/customers': staff,
+  'GET /api/customers/{id}': all,
+  'POST /api/customers': staff,
+  'PATCH /api/customers/{id}': staff,
+  'DELETE /api/customers/{id}': admin,
+  'GET /api/contacts': staff,
+  'GET /api/contacts/{id}': staff,
+  'POST /api/contacts': staff,
+  'PATCH /api/contacts/{id}': staff,
+  'DELETE /api/contacts/{id}': managers,
+  'GET /api/case-types': all,
+  'POST /api/case-types': admin,
+  'PATCH /api/case-types/{code}': admin,
+  'GET /api/case-categories': all,
+  'GET /api/case-categories/tree': all,
+  'POST /api/case-categories': admin,
+  'PATCH /api/case-categories/{id}': admin,
+  'DELETE /api/case-categories/{id}': admin,
+  'GET /api/calendars': staff,
+  'GET /api/calendars/{id}': staff,
+  'POST /api/calendars': admin,
+  'PATCH /api/calendars/{id}': admin,
+  'DELETE /api/calendars/{id}': admin,
+  'GET /api/sla-policies': staff,
+  'POST /api/sla-policies': admin,
+  'PATCH /api/sla-policies/{id}': admin,
+  'DELETE /api/sla-policies/{id}': admin,
+  'POST /api/cases': all,
+  'GET /api/cases': all,
+  'GET /api/cases/by-number/{number}': all,
+  'GET /api/cases/{id}': all,
+  'GET /api/cases/{id}/details': all,
+  'GET /api/cases/{id}/sla': all,
+  'GET /api/cases/{id}/timeline': all,
+  'POST /api/cases/{id}/transition': staff,
+  'POST /api/cases/{id}/assign': frontline,
+  'POST /api/cases/{id}/dispatch': frontline,
+  'POST /api/cases/{id}/priority': frontline,
+  'POST /api/cases/{id}/notes': all,
+  'POST /api/cases/{id}/urge': all,
+  'POST /api/cases/{id}/contacts': staff,
+  'POST /api/cases/{id}/replies': staff,
+  'POST /api/cases/{id}/close': staff,
+  'POST /api/cases/{id}/reopen': staff,
+  'GET /api/events': all,
+  'GET /api/audit': admin,
+};
+
+type Op = { 'x-roles': string[] };
+
+describe('permission matrix (every route × role)', () => {
+  let h: Harness;
+  let routes: { key: string; method: string; path: string; roles: string[] }[];
+  beforeAll(async () => {
+    h = await makeHarness('pglite');
+    const doc = await h.json('GET', '/api/openapi.json', { as: null });
+    routes = Object.entries(doc.body.paths as Record<string, Record<string, Op>>).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, method: method.toUpperCase(), path, roles: op['x-roles'] })),
+    );
+  });
+  afterAll(async () => h?.close());
+
+  it('documents the roles of every route, exactly as the matrix says', () => {
+    const documented = Object.fromEntries(routes.map((r) => [r.key, r.roles.join(' ')]));
+    expect(documented).toEqual(expected);
+  });
+
+  it('enforces the matrix for every route, role and anonymous caller', async () => {
+    const concrete = (p: string) => p.replace('{id}', 'no-such-id').replace('{code}', 'no_such_code').replace('{number}', 'C-00000000-000000');
+    // Log-out ends the session used to call it, so it goes last.
+    const ordered = [...routes].sort((a, b) => Number(a.key.endsWith('/logout')) - Number(b.key.endsWith('/logout')));
+    const failures: string[] = [];
+    for (const r of ordered) {
+      const body = r.method === 'GET' || r.method === 'DELETE' ? undefined : {};
+      const anon = await h.call(r.method, concrete(r.path), { as: null, ...(body ? { body } : {}) });
+      const isPublic = r.roles.includes('public');
+      if (isPublic ? anon.status === 401 || anon.status === 403 : anon.status !== 401) failures.push(`${r.key} anonymous → ${anon.status}`);
+      if (isPublic) continue;
+      for (const role of roles as readonly Role[]) {
+        const who = role === 'backoffice' ? 'backoffice' : role;
+        const res = await h.call(r.method, concrete(r.path), { as: who, ...(body ? { body } : {}) });
+        const allowed = r.roles.includes(role);
+        const problem = res.status >= 400 ? ((await res.json()) as { code: string }).code : null;
+        if (allowed && (res.status === 401 || res.status === 403)) failures.push(`${r.key} as ${role} → ${res.status} ${problem}`);
+        if (!allowed && (res.status !== 403 || problem !== 'auth.forbidden')) failures.push(`${r.key} as ${role} → ${res.status} (expected 403)`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
