@@ -24,7 +24,8 @@ const allowed = {
 /** Packages (and node builtins) a layer must not import at all. */
 const forbiddenPackages = {
   domain: (spec) => !spec.startsWith('.'),
-  contracts: (spec) => !spec.startsWith('.') && spec !== 'zod' && !spec.startsWith('@hono/zod-openapi'),
+  contracts: (spec) =>
+    !spec.startsWith('.') && spec !== 'zod' && !spec.startsWith('@hono/zod-openapi'),
 };
 
 function layerOf(file) {

@@ -48,7 +48,10 @@ export interface Center {
   close(): Promise<void>;
 }
 
-export function buildServices(store: Store, o: { clock?: Clock; config?: CenterConfig; throttle?: ThrottleLimits } = {}): Services {
+export function buildServices(
+  store: Store,
+  o: { clock?: Clock; config?: CenterConfig; throttle?: ThrottleLimits } = {},
+): Services {
   const deps: AppDeps = {
     store,
     clock: o.clock ?? systemClock,
@@ -78,7 +81,12 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
   const services = buildServices(store, o);
   let seeded = false;
   if (o.demo && (await store.users.list({}, { limit: 1, offset: 0 })).total === 0) {
-    const deps: AppDeps = { store, clock: services.clock, ids: { newId: randomUUID }, config: o.config ?? defaultCenterConfig };
+    const deps: AppDeps = {
+      store,
+      clock: services.clock,
+      ids: { newId: randomUUID },
+      config: o.config ?? defaultCenterConfig,
+    };
     await seedDemo(deps);
     seeded = true;
   }
@@ -87,9 +95,14 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
   else app.get('/', async (c) => c.html(await readFile(placeholder, 'utf8')));
 
   const server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: o.port ?? 8080, hostname: o.host ?? '0.0.0.0' }, () => resolve(s));
+    const s = serve({ fetch: app.fetch, port: o.port ?? 8080, hostname: o.host ?? '0.0.0.0' }, () =>
+      resolve(s),
+    );
   });
-  const stopStream = attachEventStream(server as never, { auth: services.auth, feed: services.events });
+  const stopStream = attachEventStream(server as never, {
+    auth: services.auth,
+    feed: services.events,
+  });
   const port = (server.address() as AddressInfo).port;
   const shownHost = !o.host || o.host === '0.0.0.0' ? 'localhost' : o.host;
   return {

@@ -36,7 +36,9 @@ function storeOptions(v: { 'data-dir'?: string | undefined }) {
 }
 
 function where(o: { databaseUrl?: string | undefined; dataDir: string }) {
-  return o.databaseUrl ? `PostgreSQL ${o.databaseUrl.replace(/\/\/[^@]*@/, '//…@')}` : `PGlite in ${o.dataDir}`;
+  return o.databaseUrl
+    ? `PostgreSQL ${o.databaseUrl.replace(/\/\/[^@]*@/, '//…@')}`
+    : `PGlite in ${o.dataDir}`;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -49,22 +51,46 @@ async function main(argv: string[]): Promise<number> {
     case 'start': {
       const { values: v } = parseArgs({
         args: rest,
-        options: { ...common, port: { type: 'string' }, host: { type: 'string' }, demo: { type: 'boolean' } },
+        options: {
+          ...common,
+          port: { type: 'string' },
+          host: { type: 'string' },
+          demo: { type: 'boolean' },
+        },
       });
       if (v.help) return (console.log(usage), 0);
       const so = storeOptions(v);
       const port = Number(v.port ?? process.env['PORT'] ?? 8080);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`bad --port ${v.port}`);
-      const center = await startCenter({ ...so, port, host: v.host ?? '0.0.0.0', demo: v.demo ?? false });
-      console.log(`kefu is running at ${center.url}  (store: ${where(so)})`);
-      console.log(`  API docs: ${center.url}/api/docs`);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new Error(`bad --port ${v.port}`);
+      const center = await startCenter({
+        ...so,
+        port,
+        host: v.host ?? '0.0.0.0',
+        demo: v.demo ?? false,
+      });
+      const lines = [
+        `kefu is running at ${center.url}  (store: ${where(so)})`,
+        `  API docs: ${center.url}/api/docs`,
+      ];
       if (v.demo) {
-        console.log(center.seeded ? '  demo center seeded.' : '  demo mode (store already had users; not re-seeded).');
-        console.log(`  demo logins (password "${demoPassword}"):`);
-        for (const l of demoLogins) console.log(`    ${l.username.padEnd(10)} ${l.role.padEnd(11)} ${l.displayName}`);
-      } else if ((await center.services.store.users.list({}, { limit: 1, offset: 0 })).total === 0) {
-        console.log('  no users yet: add one with  npx kefu user add --username admin --password … --role admin');
+        lines.push(
+          center.seeded
+            ? '  demo center seeded.'
+            : '  demo mode (store already had users; not re-seeded).',
+        );
+        lines.push(`  demo logins (password "${demoPassword}"):`);
+        for (const l of demoLogins)
+          lines.push(`    ${l.username.padEnd(10)} ${l.role.padEnd(11)} ${l.displayName}`);
+      } else if (
+        (await center.services.store.users.list({}, { limit: 1, offset: 0 })).total === 0
+      ) {
+        lines.push(
+          '  no users yet: add one with  npx kefu user add --username admin --password … --role admin',
+        );
       }
+      // One write, so whoever reads the banner sees it whole.
+      console.log(lines.join('\n'));
       const stop = async () => {
         await center.close();
         process.exit(0);
@@ -83,7 +109,10 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'seed': {
-      const { values: v } = parseArgs({ args: rest, options: { ...common, demo: { type: 'boolean' } } });
+      const { values: v } = parseArgs({
+        args: rest,
+        options: { ...common, demo: { type: 'boolean' } },
+      });
       if (!v.demo) {
         console.error('only the demo seed exists: kefu seed --demo');
         return 2;
@@ -96,8 +125,15 @@ async function main(argv: string[]): Promise<number> {
           console.error('the store already has users; seed a fresh --data-dir or database');
           return 1;
         }
-        const r = await seedDemo({ store, clock: systemClock, ids: { newId: randomUUID }, config: defaultCenterConfig });
-        console.log(`seeded the demo center in ${where(so)}: ${r.customers} customers, ${r.cases} cases; password "${demoPassword}" for ${demoLogins.map((l) => l.username).join(', ')}`);
+        const r = await seedDemo({
+          store,
+          clock: systemClock,
+          ids: { newId: randomUUID },
+          config: defaultCenterConfig,
+        });
+        console.log(
+          `seeded the demo center in ${where(so)}: ${r.customers} customers, ${r.cases} cases; password "${demoPassword}" for ${demoLogins.map((l) => l.username).join(', ')}`,
+        );
         return 0;
       } finally {
         await store.close();
@@ -111,7 +147,14 @@ async function main(argv: string[]): Promise<number> {
       }
       const { values: v } = parseArgs({
         args,
-        options: { ...common, username: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, customer: { type: 'string' } },
+        options: {
+          ...common,
+          username: { type: 'string' },
+          password: { type: 'string' },
+          role: { type: 'string' },
+          name: { type: 'string' },
+          customer: { type: 'string' },
+        },
       });
       if (!v.username || !v.password || !v.role) {
         console.error('user add needs --username, --password and --role');
@@ -125,8 +168,19 @@ async function main(argv: string[]): Promise<number> {
       const store = await openStore(so);
       try {
         await bootstrapCenter(store);
-        const org = new OrgService({ store, clock: systemClock, ids: { newId: randomUUID }, config: defaultCenterConfig });
-        const u = await org.createUser(systemActor, { username: v.username, password: v.password, role: v.role as Role, displayName: v.name, customerId: v.customer ?? null });
+        const org = new OrgService({
+          store,
+          clock: systemClock,
+          ids: { newId: randomUUID },
+          config: defaultCenterConfig,
+        });
+        const u = await org.createUser(systemActor, {
+          username: v.username,
+          password: v.password,
+          role: v.role as Role,
+          displayName: v.name,
+          customerId: v.customer ?? null,
+        });
         console.log(`added ${u.role} ${u.username} (${u.id}) to ${where(so)}`);
         return 0;
       } finally {

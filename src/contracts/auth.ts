@@ -39,7 +39,10 @@ export const UserCreate = z
     email: z.string().email().max(254).nullable().optional(),
     customerId: Id.nullable().optional(),
     teamIds: z.array(Id).max(50).optional(),
-    skills: z.array(z.strictObject({ skillId: Id, level: z.number().int() })).max(200).optional(),
+    skills: z
+      .array(z.strictObject({ skillId: Id, level: z.number().int() }))
+      .max(200)
+      .optional(),
     language: z.enum(['zh-CN', 'en']).optional(),
   })
   .meta({ id: 'UserCreate' });

@@ -35,7 +35,13 @@ export const CaseTypeUpdate = z
   .meta({ id: 'CaseTypeUpdate' });
 
 export const CategoryView = z
-  .object({ id: Id, parentId: Id.nullable(), name: z.string(), nameZh: z.string().nullable(), caseType: z.string().nullable() })
+  .object({
+    id: Id,
+    parentId: Id.nullable(),
+    name: z.string(),
+    nameZh: z.string().nullable(),
+    caseType: z.string().nullable(),
+  })
   .meta({ id: 'Category' });
 export const CategoryCreate = z
   .strictObject({
@@ -60,7 +66,10 @@ export const CategoryNode: z.ZodType<CategoryNodeT> = CategoryView.extend({
   },
 }).meta({ id: 'CategoryNode' });
 
-const Interval = z.strictObject({ start: z.string().regex(/^\d{2}:\d{2}$/), end: z.string().regex(/^\d{2}:\d{2}$/) });
+const Interval = z.strictObject({
+  start: z.string().regex(/^\d{2}:\d{2}$/),
+  end: z.string().regex(/^\d{2}:\d{2}$/),
+});
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const Weekly = z.strictObject({
   mon: z.array(Interval).max(8).optional(),
@@ -88,7 +97,10 @@ export const CalendarCreate = z
     timeZone: z.string().min(1).max(64),
     weekly: Weekly,
     holidays: z.array(Day).max(1000).default([]),
-    specialDays: z.array(z.strictObject({ date: Day, intervals: z.array(Interval).max(8) })).max(1000).default([]),
+    specialDays: z
+      .array(z.strictObject({ date: Day, intervals: z.array(Interval).max(8) }))
+      .max(1000)
+      .default([]),
   })
   .meta({ id: 'BusinessCalendarCreate' });
 export const CalendarUpdate = z
@@ -97,7 +109,10 @@ export const CalendarUpdate = z
     timeZone: z.string().min(1).max(64).optional(),
     weekly: Weekly.optional(),
     holidays: z.array(Day).max(1000).optional(),
-    specialDays: z.array(z.strictObject({ date: Day, intervals: z.array(Interval).max(8) })).max(1000).optional(),
+    specialDays: z
+      .array(z.strictObject({ date: Day, intervals: z.array(Interval).max(8) }))
+      .max(1000)
+      .optional(),
   })
   .meta({ id: 'BusinessCalendarUpdate' });
 

@@ -92,7 +92,14 @@ export const CloseRequest = z
 export const ReopenRequest = z.strictObject({ note: Note }).meta({ id: 'CaseReopen' });
 
 export const NoteView = z
-  .object({ id: Id, caseId: Id, authorId: Id, body: z.string(), internal: z.boolean(), createdAt: Timestamp })
+  .object({
+    id: Id,
+    caseId: Id,
+    authorId: Id,
+    body: z.string(),
+    internal: z.boolean(),
+    createdAt: Timestamp,
+  })
   .meta({ id: 'CaseNote' });
 export const ReplyView = z
   .object({

@@ -79,7 +79,13 @@ export const ContactCreate = z
   })
   .meta({ id: 'ContactCreate' });
 
-export const ContactUpdate = ContactCreate.omit({ channel: true, direction: true, from: true, to: true, startedAt: true })
+export const ContactUpdate = ContactCreate.omit({
+  channel: true,
+  direction: true,
+  from: true,
+  to: true,
+  startedAt: true,
+})
   .partial()
   .strict()
   .meta({ id: 'ContactUpdate' });

@@ -19,7 +19,10 @@ export const EventsQuery = z.object({
 });
 
 export const EventsPage = z
-  .object({ events: z.array(EventView), next: z.number().int().describe('pass as ?after= for the next page') })
+  .object({
+    events: z.array(EventView),
+    next: z.number().int().describe('pass as ?after= for the next page'),
+  })
   .meta({ id: 'EventsPage' });
 
 /** Messages the server sends on the WebSocket stream `GET /api/stream`. */

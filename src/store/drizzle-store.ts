@@ -34,20 +34,48 @@ export class DrizzleStore implements Store {
     });
   }
 
-  get users() { return this.repos.users; }
-  get sessions() { return this.repos.sessions; }
-  get teams() { return this.repos.teams; }
-  get skills() { return this.repos.skills; }
-  get customers() { return this.repos.customers; }
-  get contacts() { return this.repos.contacts; }
-  get caseTypes() { return this.repos.caseTypes; }
-  get categories() { return this.repos.categories; }
-  get calendars() { return this.repos.calendars; }
-  get slaPolicies() { return this.repos.slaPolicies; }
-  get cases() { return this.repos.cases; }
-  get audit() { return this.repos.audit; }
-  get settings() { return this.repos.settings; }
-  get events() { return this.repos.events; }
+  get users() {
+    return this.repos.users;
+  }
+  get sessions() {
+    return this.repos.sessions;
+  }
+  get teams() {
+    return this.repos.teams;
+  }
+  get skills() {
+    return this.repos.skills;
+  }
+  get customers() {
+    return this.repos.customers;
+  }
+  get contacts() {
+    return this.repos.contacts;
+  }
+  get caseTypes() {
+    return this.repos.caseTypes;
+  }
+  get categories() {
+    return this.repos.categories;
+  }
+  get calendars() {
+    return this.repos.calendars;
+  }
+  get slaPolicies() {
+    return this.repos.slaPolicies;
+  }
+  get cases() {
+    return this.repos.cases;
+  }
+  get audit() {
+    return this.repos.audit;
+  }
+  get settings() {
+    return this.repos.settings;
+  }
+  get events() {
+    return this.repos.events;
+  }
 
   async transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
     let logged: LoggedEvent[] = [];

@@ -19,89 +19,134 @@ import {
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
-export const users = pgTable('users', {
-  id: text('id').primaryKey(),
-  username: text('username').notNull(),
-  displayName: text('display_name').notNull(),
-  role: text('role').notNull(),
-  email: text('email'),
-  passwordHash: text('password_hash').notNull(),
-  customerId: text('customer_id'),
-  language: text('language').notNull().default('zh-CN'),
-  disabled: boolean('disabled').notNull().default(false),
-  createdAt: ts('created_at').notNull(),
-  updatedAt: ts('updated_at').notNull(),
-}, (t) => [uniqueIndex('users_username_uq').on(t.username)]);
+export const users = pgTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    role: text('role').notNull(),
+    email: text('email'),
+    passwordHash: text('password_hash').notNull(),
+    customerId: text('customer_id'),
+    language: text('language').notNull().default('zh-CN'),
+    disabled: boolean('disabled').notNull().default(false),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('users_username_uq').on(t.username)],
+);
 
-export const sessions = pgTable('sessions', {
-  tokenHash: text('token_hash').primaryKey(),
-  userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-  createdAt: ts('created_at').notNull(),
-  expiresAt: ts('expires_at').notNull(),
-  ip: text('ip'),
-}, (t) => [index('sessions_user_idx').on(t.userId)]);
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: ts('created_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    ip: text('ip'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
 
-export const teams = pgTable('teams', {
-  id: text('id').primaryKey(),
-  name: text('name').notNull(),
-  kind: text('kind').notNull(),
-  description: text('description').notNull().default(''),
-  createdAt: ts('created_at').notNull(),
-}, (t) => [uniqueIndex('teams_name_uq').on(t.name)]);
+export const teams = pgTable(
+  'teams',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    description: text('description').notNull().default(''),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('teams_name_uq').on(t.name)],
+);
 
-export const teamMembers = pgTable('team_members', {
-  teamId: text('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
-  userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-}, (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index('team_members_user_idx').on(t.userId)]);
+export const teamMembers = pgTable(
+  'team_members',
+  {
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.userId] }),
+    index('team_members_user_idx').on(t.userId),
+  ],
+);
 
-export const skills = pgTable('skills', {
-  id: text('id').primaryKey(),
-  name: text('name').notNull(),
-  description: text('description').notNull().default(''),
-}, (t) => [uniqueIndex('skills_name_uq').on(t.name)]);
+export const skills = pgTable(
+  'skills',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+  },
+  (t) => [uniqueIndex('skills_name_uq').on(t.name)],
+);
 
-export const userSkills = pgTable('user_skills', {
-  userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-  skillId: text('skill_id').notNull().references(() => skills.id, { onDelete: 'cascade' }),
-  level: integer('level').notNull(),
-}, (t) => [primaryKey({ columns: [t.userId, t.skillId] })]);
+export const userSkills = pgTable(
+  'user_skills',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    skillId: text('skill_id')
+      .notNull()
+      .references(() => skills.id, { onDelete: 'cascade' }),
+    level: integer('level').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.skillId] })],
+);
 
-export const customers = pgTable('customers', {
-  id: text('id').primaryKey(),
-  msisdn: text('msisdn'),
-  name: text('name').notNull(),
-  email: text('email'),
-  level: text('level').notNull(),
-  tags: jsonb('tags').$type<string[]>().notNull(),
-  language: text('language').notNull().default('zh-CN'),
-  createdAt: ts('created_at').notNull(),
-  updatedAt: ts('updated_at').notNull(),
-}, (t) => [
-  uniqueIndex('customers_msisdn_uq').on(t.msisdn),
-  index('customers_email_idx').on(t.email),
-]);
+export const customers = pgTable(
+  'customers',
+  {
+    id: text('id').primaryKey(),
+    msisdn: text('msisdn'),
+    name: text('name').notNull(),
+    email: text('email'),
+    level: text('level').notNull(),
+    tags: jsonb('tags').$type<string[]>().notNull(),
+    language: text('language').notNull().default('zh-CN'),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('customers_msisdn_uq').on(t.msisdn),
+    index('customers_email_idx').on(t.email),
+  ],
+);
 
-export const contacts = pgTable('contacts', {
-  id: text('id').primaryKey(),
-  channel: text('channel').notNull(),
-  direction: text('direction').notNull(),
-  fromAddr: text('from_addr').notNull(),
-  toAddr: text('to_addr').notNull(),
-  subject: text('subject'),
-  startedAt: ts('started_at').notNull(),
-  endedAt: ts('ended_at'),
-  ivrData: jsonb('ivr_data').$type<Record<string, string>>().notNull(),
-  wrapUpCode: text('wrap_up_code'),
-  customerId: text('customer_id').references(() => customers.id, { onDelete: 'set null' }),
-  caseId: text('case_id'),
-  agentId: text('agent_id'),
-  teamId: text('team_id'),
-  createdAt: ts('created_at').notNull(),
-  updatedAt: ts('updated_at').notNull(),
-}, (t) => [
-  index('contacts_customer_idx').on(t.customerId, t.startedAt),
-  index('contacts_case_idx').on(t.caseId),
-]);
+export const contacts = pgTable(
+  'contacts',
+  {
+    id: text('id').primaryKey(),
+    channel: text('channel').notNull(),
+    direction: text('direction').notNull(),
+    fromAddr: text('from_addr').notNull(),
+    toAddr: text('to_addr').notNull(),
+    subject: text('subject'),
+    startedAt: ts('started_at').notNull(),
+    endedAt: ts('ended_at'),
+    ivrData: jsonb('ivr_data').$type<Record<string, string>>().notNull(),
+    wrapUpCode: text('wrap_up_code'),
+    customerId: text('customer_id').references(() => customers.id, { onDelete: 'set null' }),
+    caseId: text('case_id'),
+    agentId: text('agent_id'),
+    teamId: text('team_id'),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    index('contacts_customer_idx').on(t.customerId, t.startedAt),
+    index('contacts_case_idx').on(t.caseId),
+  ],
+);
 
 export const caseTypes = pgTable('case_types', {
   code: text('code').primaryKey(),
@@ -131,95 +176,121 @@ export const businessCalendars = pgTable('business_calendars', {
     .notNull(),
 });
 
-export const slaPolicies = pgTable('sla_policies', {
-  id: text('id').primaryKey(),
-  caseType: text('case_type').notNull(),
-  // '' stands for "any priority" so the unique index covers it (NULLs never collide).
-  priority: text('priority').notNull(),
-  calendarId: text('calendar_id').notNull().references(() => businessCalendars.id),
-  stageMinutes: jsonb('stage_minutes').$type<Record<string, number>>().notNull(),
-  totalMinutes: integer('total_minutes').notNull(),
-  warnPercent: integer('warn_percent').notNull(),
-}, (t) => [uniqueIndex('sla_policies_type_priority_uq').on(t.caseType, t.priority)]);
+export const slaPolicies = pgTable(
+  'sla_policies',
+  {
+    id: text('id').primaryKey(),
+    caseType: text('case_type').notNull(),
+    // '' stands for "any priority" so the unique index covers it (NULLs never collide).
+    priority: text('priority').notNull(),
+    calendarId: text('calendar_id')
+      .notNull()
+      .references(() => businessCalendars.id),
+    stageMinutes: jsonb('stage_minutes').$type<Record<string, number>>().notNull(),
+    totalMinutes: integer('total_minutes').notNull(),
+    warnPercent: integer('warn_percent').notNull(),
+  },
+  (t) => [uniqueIndex('sla_policies_type_priority_uq').on(t.caseType, t.priority)],
+);
 
-export const cases = pgTable('cases', {
-  id: text('id').primaryKey(),
-  number: text('number').notNull(),
-  type: text('type').notNull(),
-  title: text('title').notNull(),
-  description: text('description').notNull(),
-  categoryId: text('category_id'),
-  priority: text('priority').notNull(),
-  customerId: text('customer_id').references(() => customers.id, { onDelete: 'set null' }),
-  stage: text('stage').notNull(),
-  stageEnteredAt: ts('stage_entered_at').notNull(),
-  stagesVisited: jsonb('stages_visited').$type<string[]>().notNull(),
-  assigneeId: text('assignee_id'),
-  teamId: text('team_id'),
-  dispatchTeamId: text('dispatch_team_id'),
-  urgeCount: integer('urge_count').notNull(),
-  reopenCount: integer('reopen_count').notNull(),
-  satisfaction: integer('satisfaction'),
-  acceptedAt: ts('accepted_at').notNull(),
-  dueAt: ts('due_at'),
-  stageDueAt: ts('stage_due_at'),
-  createdBy: text('created_by'),
-  createdAt: ts('created_at').notNull(),
-  updatedAt: ts('updated_at').notNull(),
-  closedAt: ts('closed_at'),
-  version: integer('version').notNull(),
-}, (t) => [
-  uniqueIndex('cases_number_uq').on(t.number),
-  index('cases_stage_idx').on(t.stage),
-  index('cases_assignee_idx').on(t.assigneeId),
-  index('cases_team_idx').on(t.teamId),
-  index('cases_dispatch_team_idx').on(t.dispatchTeamId),
-  index('cases_customer_idx').on(t.customerId),
-  index('cases_created_idx').on(t.createdAt),
-]);
+export const cases = pgTable(
+  'cases',
+  {
+    id: text('id').primaryKey(),
+    number: text('number').notNull(),
+    type: text('type').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    categoryId: text('category_id'),
+    priority: text('priority').notNull(),
+    customerId: text('customer_id').references(() => customers.id, { onDelete: 'set null' }),
+    stage: text('stage').notNull(),
+    stageEnteredAt: ts('stage_entered_at').notNull(),
+    stagesVisited: jsonb('stages_visited').$type<string[]>().notNull(),
+    assigneeId: text('assignee_id'),
+    teamId: text('team_id'),
+    dispatchTeamId: text('dispatch_team_id'),
+    urgeCount: integer('urge_count').notNull(),
+    reopenCount: integer('reopen_count').notNull(),
+    satisfaction: integer('satisfaction'),
+    acceptedAt: ts('accepted_at').notNull(),
+    dueAt: ts('due_at'),
+    stageDueAt: ts('stage_due_at'),
+    createdBy: text('created_by'),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+    closedAt: ts('closed_at'),
+    version: integer('version').notNull(),
+  },
+  (t) => [
+    uniqueIndex('cases_number_uq').on(t.number),
+    index('cases_stage_idx').on(t.stage),
+    index('cases_assignee_idx').on(t.assigneeId),
+    index('cases_team_idx').on(t.teamId),
+    index('cases_dispatch_team_idx').on(t.dispatchTeamId),
+    index('cases_customer_idx').on(t.customerId),
+    index('cases_created_idx').on(t.createdAt),
+  ],
+);
 
-export const caseNotes = pgTable('case_notes', {
-  id: text('id').primaryKey(),
-  caseId: text('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
-  authorId: text('author_id').notNull(),
-  body: text('body').notNull(),
-  internal: boolean('internal').notNull(),
-  createdAt: ts('created_at').notNull(),
-}, (t) => [index('case_notes_case_idx').on(t.caseId)]);
+export const caseNotes = pgTable(
+  'case_notes',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    authorId: text('author_id').notNull(),
+    body: text('body').notNull(),
+    internal: boolean('internal').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('case_notes_case_idx').on(t.caseId)],
+);
 
-export const caseReplies = pgTable('case_replies', {
-  id: text('id').primaryKey(),
-  caseId: text('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
-  authorId: text('author_id').notNull(),
-  channel: text('channel').notNull(),
-  toAddr: text('to_addr'),
-  subject: text('subject'),
-  body: text('body').notNull(),
-  // recorded → (channels) sending → sent | failed
-  status: text('status').notNull(),
-  createdAt: ts('created_at').notNull(),
-}, (t) => [index('case_replies_case_idx').on(t.caseId)]);
+export const caseReplies = pgTable(
+  'case_replies',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    authorId: text('author_id').notNull(),
+    channel: text('channel').notNull(),
+    toAddr: text('to_addr'),
+    subject: text('subject'),
+    body: text('body').notNull(),
+    // recorded → (channels) sending → sent | failed
+    status: text('status').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('case_replies_case_idx').on(t.caseId)],
+);
 
 export const caseCounters = pgTable('case_counters', {
   day: text('day').primaryKey(),
   n: integer('n').notNull(),
 });
 
-export const events = pgTable('events', {
-  seq: bigint('seq', { mode: 'number' }).primaryKey(),
-  type: text('type').notNull(),
-  at: ts('at').notNull(),
-  actorId: text('actor_id'),
-  subjectType: text('subject_type').notNull(),
-  subjectId: text('subject_id').notNull(),
-  scope: jsonb('scope')
-    .$type<{ userIds: string[]; teamIds: string[]; customerId: string | null }>()
-    .notNull(),
-  payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
-}, (t) => [
-  index('events_subject_idx').on(t.subjectType, t.subjectId, t.seq),
-  index('events_type_idx').on(t.type, t.seq),
-]);
+export const events = pgTable(
+  'events',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey(),
+    type: text('type').notNull(),
+    at: ts('at').notNull(),
+    actorId: text('actor_id'),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id').notNull(),
+    scope: jsonb('scope')
+      .$type<{ userIds: string[]; teamIds: string[]; customerId: string | null }>()
+      .notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [
+    index('events_subject_idx').on(t.subjectType, t.subjectId, t.seq),
+    index('events_type_idx').on(t.type, t.seq),
+  ],
+);
 
 /** One row holding the last sequence number; its row lock orders appends by commit. */
 export const eventCounter = pgTable('event_counter', {
@@ -227,18 +298,22 @@ export const eventCounter = pgTable('event_counter', {
   seq: bigint('seq', { mode: 'number' }).notNull(),
 });
 
-export const auditLog = pgTable('audit_log', {
-  id: serial('id').primaryKey(),
-  at: ts('at').notNull(),
-  actorId: text('actor_id'),
-  actorName: text('actor_name'),
-  action: text('action').notNull(),
-  targetType: text('target_type'),
-  targetId: text('target_id'),
-  ip: text('ip'),
-  outcome: text('outcome').notNull(),
-  details: jsonb('details').$type<Record<string, unknown>>().notNull(),
-}, (t) => [index('audit_log_at_idx').on(t.at)]);
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: serial('id').primaryKey(),
+    at: ts('at').notNull(),
+    actorId: text('actor_id'),
+    actorName: text('actor_name'),
+    action: text('action').notNull(),
+    targetType: text('target_type'),
+    targetId: text('target_id'),
+    ip: text('ip'),
+    outcome: text('outcome').notNull(),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index('audit_log_at_idx').on(t.at)],
+);
 
 export const settings = pgTable('settings', {
   key: text('key').primaryKey(),

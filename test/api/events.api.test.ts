@@ -19,12 +19,22 @@ function openStream(url: string, headers: Record<string, string> = {}) {
   ws.on('message', (d) => {
     const m = JSON.parse(String(d)) as Msg;
     msgs.push(m);
-    for (const w of [...waiters]) if (w.pred(m)) (waiters.splice(waiters.indexOf(w), 1), w.resolve(m));
+    for (const w of [...waiters])
+      if (w.pred(m)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(m);
+      }
   });
   return {
     ws,
     msgs,
-    opened: new Promise<void>((res, rej) => (ws.once('open', () => res()), ws.once('error', rej), ws.once('unexpected-response', (_q, r) => rej(new Error(`HTTP ${r.statusCode}`))))),
+    opened: new Promise<void>(
+      (res, rej) => (
+        ws.once('open', () => res()),
+        ws.once('error', rej),
+        ws.once('unexpected-response', (_q, r) => rej(new Error(`HTTP ${r.statusCode}`)))
+      ),
+    ),
     until(pred: (m: Msg) => boolean, ms = 5000): Promise<Msg> {
       const hit = msgs.find(pred);
       if (hit) return Promise.resolve(hit);
@@ -43,7 +53,13 @@ describe.each(storeKinds)('event log and stream on %s', (kind) => {
   let base: string;
   beforeAll(async () => {
     h = await makeHarness(kind);
-    center = await startCenter({ store: h.services.store, port: 0, host: '127.0.0.1', clock: h.clock, logger: undefined });
+    center = await startCenter({
+      store: h.services.store,
+      port: 0,
+      host: '127.0.0.1',
+      clock: h.clock,
+      logger: undefined,
+    });
     base = center.url.replace('http', 'ws');
   });
   afterAll(async () => {
@@ -53,10 +69,18 @@ describe.each(storeKinds)('event log and stream on %s', (kind) => {
 
   it('pages through the log, showing each user only what they may see', async () => {
     const start = await h.services.store.events.lastSeq();
-    const mine = await h.json('POST', '/api/cases', { as: 'agent', body: { type: 'query', title: 'visible to the front team' } });
-    const theirs = await h.json('POST', '/api/cases', { as: 'agent2', body: { type: 'query', title: 'other team' } });
-    const page = async (as: 'admin' | 'agent' | 'agent2' | 'supervisor' | 'customer', after = start) =>
-      (await h.json('GET', `/api/events?after=${after}&limit=100`, { as })).body;
+    const mine = await h.json('POST', '/api/cases', {
+      as: 'agent',
+      body: { type: 'query', title: 'visible to the front team' },
+    });
+    const theirs = await h.json('POST', '/api/cases', {
+      as: 'agent2',
+      body: { type: 'query', title: 'other team' },
+    });
+    const page = async (
+      as: 'admin' | 'agent' | 'agent2' | 'supervisor' | 'customer',
+      after = start,
+    ) => (await h.json('GET', `/api/events?after=${after}&limit=100`, { as })).body;
     const ids = (p: { events: { subjectId: string }[] }) => p.events.map((e) => e.subjectId);
     expect(ids(await page('admin'))).toEqual([mine.body.id, theirs.body.id]);
     expect(ids(await page('agent'))).toEqual([mine.body.id]);
@@ -72,11 +96,19 @@ describe.each(storeKinds)('event log and stream on %s', (kind) => {
 
   it('pushes new visible events over the WebSocket and resumes after a reconnect', async () => {
     const start = await h.services.store.events.lastSeq();
-    const s = openStream(`${base}/api/stream?after=${start}`, { authorization: `Bearer ${h.users.agent.token}` });
+    const s = openStream(`${base}/api/stream?after=${start}`, {
+      authorization: `Bearer ${h.users.agent.token}`,
+    });
     await s.opened;
     expect((await s.until((m) => m.kind === 'hello')).userId).toBe(h.users.agent.id);
-    const hidden = await h.json('POST', '/api/cases', { as: 'agent2', body: { type: 'query', title: 'not for agent 1' } });
-    const shown = await h.json('POST', '/api/cases', { as: 'agent', body: { type: 'query', title: 'for agent 1' } });
+    const hidden = await h.json('POST', '/api/cases', {
+      as: 'agent2',
+      body: { type: 'query', title: 'not for agent 1' },
+    });
+    const shown = await h.json('POST', '/api/cases', {
+      as: 'agent',
+      body: { type: 'query', title: 'for agent 1' },
+    });
     const got = await s.until((m) => m.event?.subjectId === shown.body.id);
     expect(got.event?.type).toBe('case.created');
     await h.json('POST', `/api/cases/${shown.body.id}/urge`, { as: 'supervisor', body: {} });
@@ -85,9 +117,14 @@ describe.each(storeKinds)('event log and stream on %s', (kind) => {
     expect(s.msgs.some((m) => m.event?.subjectId === hidden.body.id)).toBe(false);
 
     // Missed while disconnected: delivered on reconnect, in order, without repeats.
-    const missed = await h.json('POST', `/api/cases/${shown.body.id}/notes`, { as: 'agent', body: { body: 'while away' } });
+    const missed = await h.json('POST', `/api/cases/${shown.body.id}/notes`, {
+      as: 'agent',
+      body: { body: 'while away' },
+    });
     expect(missed.status).toBe(201);
-    const s2 = openStream(`${base}/api/stream?after=${urged.event?.seq}&token=${h.users.agent.token}`);
+    const s2 = openStream(
+      `${base}/api/stream?after=${urged.event?.seq}&token=${h.users.agent.token}`,
+    );
     await s2.opened;
     const note = await s2.until((m) => m.event?.type === 'case.note_added');
     expect(note.event?.seq).toBeGreaterThan(urged.event?.seq ?? 0);
@@ -104,7 +141,10 @@ describe.each(storeKinds)('event log and stream on %s', (kind) => {
   it('serves health and the OpenAPI document over real HTTP', async () => {
     const r = await fetch(`${center.url}/api/health`);
     expect(await r.json()).toEqual({ status: 'ok' });
-    const doc = await (await fetch(`${center.url}/api/openapi.json`)).json();
+    const doc = (await (await fetch(`${center.url}/api/openapi.json`)).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toContain('/api/cases/{id}/transition');
     expect((await fetch(`${center.url}/api/docs`)).status).toBe(200);

@@ -89,8 +89,14 @@ describe('permission matrix (every route × role)', () => {
   beforeAll(async () => {
     h = await makeHarness('pglite');
     const doc = await h.json('GET', '/api/openapi.json', { as: null });
-    routes = Object.entries(doc.body.paths as Record<string, Record<string, Op>>).flatMap(([path, ops]) =>
-      Object.entries(ops).map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, method: method.toUpperCase(), path, roles: op['x-roles'] })),
+    routes = Object.entries(doc.body.paths as Record<string, Record<string, Op>>).flatMap(
+      ([path, ops]) =>
+        Object.entries(ops).map(([method, op]) => ({
+          key: `${method.toUpperCase()} ${path}`,
+          method: method.toUpperCase(),
+          path,
+          roles: op['x-roles'],
+        })),
     );
   });
   afterAll(async () => h?.close());
@@ -101,23 +107,38 @@ describe('permission matrix (every route × role)', () => {
   });
 
   it('enforces the matrix for every route, role and anonymous caller', async () => {
-    const concrete = (p: string) => p.replace('{id}', 'no-such-id').replace('{code}', 'no_such_code').replace('{number}', 'C-00000000-000000');
+    const concrete = (p: string) =>
+      p
+        .replace('{id}', 'no-such-id')
+        .replace('{code}', 'no_such_code')
+        .replace('{number}', 'C-00000000-000000');
     // Log-out ends the session used to call it, so it goes last.
-    const ordered = [...routes].sort((a, b) => Number(a.key.endsWith('/logout')) - Number(b.key.endsWith('/logout')));
+    const ordered = [...routes].sort(
+      (a, b) => Number(a.key.endsWith('/logout')) - Number(b.key.endsWith('/logout')),
+    );
     const failures: string[] = [];
     for (const r of ordered) {
       const body = r.method === 'GET' || r.method === 'DELETE' ? undefined : {};
-      const anon = await h.call(r.method, concrete(r.path), { as: null, ...(body ? { body } : {}) });
+      const anon = await h.call(r.method, concrete(r.path), {
+        as: null,
+        ...(body ? { body } : {}),
+      });
       const isPublic = r.roles.includes('public');
-      if (isPublic ? anon.status === 401 || anon.status === 403 : anon.status !== 401) failures.push(`${r.key} anonymous → ${anon.status}`);
+      if (isPublic ? anon.status === 401 || anon.status === 403 : anon.status !== 401)
+        failures.push(`${r.key} anonymous → ${anon.status}`);
       if (isPublic) continue;
       for (const role of roles as readonly Role[]) {
         const who = role === 'backoffice' ? 'backoffice' : role;
-        const res = await h.call(r.method, concrete(r.path), { as: who, ...(body ? { body } : {}) });
+        const res = await h.call(r.method, concrete(r.path), {
+          as: who,
+          ...(body ? { body } : {}),
+        });
         const allowed = r.roles.includes(role);
         const problem = res.status >= 400 ? ((await res.json()) as { code: string }).code : null;
-        if (allowed && (res.status === 401 || res.status === 403)) failures.push(`${r.key} as ${role} → ${res.status} ${problem}`);
-        if (!allowed && (res.status !== 403 || problem !== 'auth.forbidden')) failures.push(`${r.key} as ${role} → ${res.status} (expected 403)`);
+        if (allowed && (res.status === 401 || res.status === 403))
+          failures.push(`${r.key} as ${role} → ${res.status} ${problem}`);
+        if (!allowed && (res.status !== 403 || problem !== 'auth.forbidden'))
+          failures.push(`${r.key} as ${role} → ${res.status} (expected 403)`);
       }
     }
     expect(failures).toEqual([]);

@@ -19,15 +19,38 @@ export interface Harness {
   readonly clock: ManualClock;
   readonly app: ReturnType<typeof createApi>;
   readonly teams: { front: string; other: string; backoffice: string; otherBackoffice: string };
-  readonly users: Record<'admin' | 'supervisor' | 'agent' | 'agent2' | 'backoffice' | 'backoffice2' | 'customer', { id: string; token: string; username: string }>;
+  readonly users: Record<
+    'admin' | 'supervisor' | 'agent' | 'agent2' | 'backoffice' | 'backoffice2' | 'customer',
+    { id: string; token: string; username: string }
+  >;
   readonly customerId: string;
   readonly otherCustomerId: string;
-  call(method: string, path: string, o?: { as?: keyof Harness['users'] | null; body?: unknown; headers?: Record<string, string>; raw?: string }): Promise<Response>;
-  json<T = any>(method: string, path: string, o?: Parameters<Harness['call']>[2]): Promise<{ status: number; body: T; headers: Headers }>;
+  call(
+    method: string,
+    path: string,
+    o?: {
+      as?: keyof Harness['users'] | null;
+      body?: unknown;
+      headers?: Record<string, string>;
+      raw?: string;
+    },
+  ): Promise<Response>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked by assertions
+  json<T = any>(
+    method: string,
+    path: string,
+    o?: Parameters<Harness['call']>[2],
+  ): Promise<{ status: number; body: T; headers: Headers }>;
   close(): Promise<void>;
 }
 
-export async function makeHarness(kind: StoreKind, o: { maxBodyBytes?: number; throttle?: { windowMs: number; perUser: number; perIp: number } } = {}): Promise<Harness> {
+export async function makeHarness(
+  kind: StoreKind,
+  o: {
+    maxBodyBytes?: number;
+    throttle?: { windowMs: number; perUser: number; perIp: number };
+  } = {},
+): Promise<Harness> {
   const store = await openTestStore(kind);
   await bootstrapCenter(store);
   const clock = new ManualClock();
@@ -38,8 +61,15 @@ export async function makeHarness(kind: StoreKind, o: { maxBodyBytes?: number; t
   const other = await services.org.createTeam(admin, { name: 'Other front', kind: 'front' });
   const bo = await services.org.createTeam(admin, { name: 'Billing BO', kind: 'backoffice' });
   const bo2 = await services.org.createTeam(admin, { name: 'Network BO', kind: 'backoffice' });
-  const customer = await services.customers.create(admin, { name: '刘洋', msisdn: '13900139000', email: 'liu@example.cn' });
-  const otherCustomer = await services.customers.create(admin, { name: 'Grace Lee', msisdn: '13700137000' });
+  const customer = await services.customers.create(admin, {
+    name: '刘洋',
+    msisdn: '13900139000',
+    email: 'liu@example.cn',
+  });
+  const otherCustomer = await services.customers.create(admin, {
+    name: 'Grace Lee',
+    msisdn: '13700137000',
+  });
 
   const spec: [keyof Harness['users'], Role, string[], string | null][] = [
     ['admin', 'admin', [], null],
@@ -52,7 +82,13 @@ export async function makeHarness(kind: StoreKind, o: { maxBodyBytes?: number; t
   ];
   const users = {} as Harness['users'];
   for (const [key, role, teamIds, customerId] of spec) {
-    const u = await services.org.createUser(admin, { username: key, password, role, teamIds, customerId });
+    const u = await services.org.createUser(admin, {
+      username: key,
+      password,
+      role,
+      teamIds,
+      customerId,
+    });
     const r = await services.auth.login(key, password, null);
     users[key] = { id: u.id, token: r.token, username: key };
   }
@@ -67,7 +103,9 @@ export async function makeHarness(kind: StoreKind, o: { maxBodyBytes?: number; t
       headers['content-type'] ??= 'application/json';
     }
     if (body !== undefined) headers['content-length'] ??= String(Buffer.byteLength(body));
-    return Promise.resolve(app.request(path, { method, headers, ...(body !== undefined ? { body } : {}) }));
+    return Promise.resolve(
+      app.request(path, { method, headers, ...(body !== undefined ? { body } : {}) }),
+    );
   };
   return {
     services,

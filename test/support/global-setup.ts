@@ -26,7 +26,10 @@ export default async function setup(project: TestProject) {
     await client.connect();
     await client.query('select 1');
   } catch (e) {
-    throw new Error(`PostgreSQL is required for the tests (KEFU_TEST_PG_URL=${adminUrl}): ${(e as Error).message}`);
+    throw new Error(
+      `PostgreSQL is required for the tests (KEFU_TEST_PG_URL=${adminUrl}): ${(e as Error).message}`,
+      { cause: e },
+    );
   } finally {
     await client.end().catch(() => undefined);
   }

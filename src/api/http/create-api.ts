@@ -32,7 +32,12 @@ export function createApi(services: Services, o: ApiOptions = {}): OpenAPIHono<A
           path: i.path.map(String).join('.') || '(body)',
           message: i.message,
         }));
-        return problem(c, 'validation.failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
+        return problem(
+          c,
+          'validation.failed',
+          errors.map((e) => `${e.path}: ${e.message}`).join('; '),
+          { errors },
+        );
       }
     },
   });
@@ -47,7 +52,12 @@ export function createApi(services: Services, o: ApiOptions = {}): OpenAPIHono<A
     '/api/*',
     bodyLimit({
       maxSize: o.maxBodyBytes ?? 1024 * 1024,
-      onError: (c) => problem(c, 'request.too_large', `request bodies are limited to ${o.maxBodyBytes ?? 1024 * 1024} bytes`),
+      onError: (c) =>
+        problem(
+          c,
+          'request.too_large',
+          `request bodies are limited to ${o.maxBodyBytes ?? 1024 * 1024} bytes`,
+        ),
     }),
   );
 
@@ -55,9 +65,16 @@ export function createApi(services: Services, o: ApiOptions = {}): OpenAPIHono<A
     const m = c.req.method;
     if (m === 'POST' || m === 'PUT' || m === 'PATCH') {
       const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-      const hasBody = c.req.header('content-length') !== '0' && (c.req.header('content-length') !== undefined || c.req.header('transfer-encoding') !== undefined);
+      const hasBody =
+        c.req.header('content-length') !== '0' &&
+        (c.req.header('content-length') !== undefined ||
+          c.req.header('transfer-encoding') !== undefined);
       if (hasBody && type !== 'application/json')
-        return problem(c, 'request.unsupported_media_type', 'send JSON with Content-Type: application/json');
+        return problem(
+          c,
+          'request.unsupported_media_type',
+          'send JSON with Content-Type: application/json',
+        );
     }
     await next();
   });
@@ -75,14 +92,22 @@ export function createApi(services: Services, o: ApiOptions = {}): OpenAPIHono<A
   caseRoutes(app);
   eventRoutes(app);
 
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
-  app.openAPIRegistry.registerComponent('securitySchemes', 'cookie', { type: 'apiKey', in: 'cookie', name: 'kefu_session' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'cookie', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'kefu_session',
+  });
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {
       title: 'kefu API',
       version: '0.1.0',
-      description: 'Contact center with case management. Errors are application/problem+json with a stable `code`.',
+      description:
+        'Contact center with case management. Errors are application/problem+json with a stable `code`.',
     },
   });
   app.get('/api/docs', swaggerUI({ url: '/api/openapi.json' }));
@@ -94,7 +119,8 @@ export function createApi(services: Services, o: ApiOptions = {}): OpenAPIHono<A
       return problem(c, err.code, err.message, err.details ? { details: err.details } : {});
     }
     if (err instanceof HTTPException) {
-      if (err.status === 400 && /JSON/i.test(err.message)) return problem(c, 'request.malformed_json', 'the request body is not valid JSON');
+      if (err.status === 400 && /JSON/i.test(err.message))
+        return problem(c, 'request.malformed_json', 'the request body is not valid JSON');
       if (err.status === 413) return problem(c, 'request.too_large', err.message);
       return problem(c, err.status === 401 ? 'auth.required' : 'validation.failed', err.message);
     }
@@ -104,4 +130,3 @@ export function createApi(services: Services, o: ApiOptions = {}): OpenAPIHono<A
 
   return app;
 }
-

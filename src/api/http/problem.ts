@@ -60,7 +60,11 @@ export interface ProblemBody {
   [extra: string]: unknown;
 }
 
-export function problemBody(code: ErrorCode, detail: string, extra: Record<string, unknown> = {}): ProblemBody {
+export function problemBody(
+  code: ErrorCode,
+  detail: string,
+  extra: Record<string, unknown> = {},
+): ProblemBody {
   const status = statusOf[code];
   return {
     type: `https://kefu.dev/problems/${code.replaceAll('.', '/')}`,
@@ -72,7 +76,14 @@ export function problemBody(code: ErrorCode, detail: string, extra: Record<strin
   };
 }
 
-export function problem(c: Context, code: ErrorCode, detail: string, extra: Record<string, unknown> = {}): Response {
+export function problem(
+  c: Context,
+  code: ErrorCode,
+  detail: string,
+  extra: Record<string, unknown> = {},
+): Response {
   const body = problemBody(code, detail, { instance: c.req.path, ...extra });
-  return c.body(JSON.stringify(body), body.status as 400, { 'content-type': 'application/problem+json' });
+  return c.body(JSON.stringify(body), body.status as 400, {
+    'content-type': 'application/problem+json',
+  });
 }

@@ -28,7 +28,15 @@ function guard(access: Access): MiddlewareHandler<ApiEnv> {
     if (!access.includes(actor.role))
       return problem(c, 'auth.forbidden', `the ${actor.role} role may not do this`);
     await next();
-    if (actor.role === 'admin' && c.req.method !== 'GET') await audit(c.get('services'), actor, c.req.method, c.req.routePath, c.req.param('id') ?? c.req.param('code') ?? null, c.res.status);
+    if (actor.role === 'admin' && c.req.method !== 'GET')
+      await audit(
+        c.get('services'),
+        actor,
+        c.req.method,
+        c.req.routePath,
+        c.req.param('id') ?? c.req.param('code') ?? null,
+        c.res.status,
+      );
   };
 }
 
@@ -58,10 +66,22 @@ async function audit(
 }
 
 const problemResponses = {
-  400: { description: 'invalid request', content: { 'application/problem+json': { schema: Problem } } },
-  401: { description: 'not logged in', content: { 'application/problem+json': { schema: Problem } } },
-  403: { description: 'role not allowed', content: { 'application/problem+json': { schema: Problem } } },
-  404: { description: 'not found or not visible', content: { 'application/problem+json': { schema: Problem } } },
+  400: {
+    description: 'invalid request',
+    content: { 'application/problem+json': { schema: Problem } },
+  },
+  401: {
+    description: 'not logged in',
+    content: { 'application/problem+json': { schema: Problem } },
+  },
+  403: {
+    description: 'role not allowed',
+    content: { 'application/problem+json': { schema: Problem } },
+  },
+  404: {
+    description: 'not found or not visible',
+    content: { 'application/problem+json': { schema: Problem } },
+  },
   409: { description: 'conflict', content: { 'application/problem+json': { schema: Problem } } },
 } as const;
 

@@ -32,7 +32,13 @@ function tokenOf(req: IncomingMessage, url: URL): string | null {
 }
 
 function refuse(socket: Duplex, status: number, code: string, detail: string): void {
-  const body = JSON.stringify({ type: `https://kefu.dev/problems/${code.replaceAll('.', '/')}`, title: 'Refused', status, code, detail });
+  const body = JSON.stringify({
+    type: `https://kefu.dev/problems/${code.replaceAll('.', '/')}`,
+    title: 'Refused',
+    status,
+    code,
+    detail,
+  });
   socket.end(
     `HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : 'Not Found'}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
@@ -45,11 +51,14 @@ export function attachEventStream(server: Server, o: StreamOptions): () => void 
 
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname !== path) return refuse(socket, 404, 'not_found', 'no WebSocket endpoint here');
+    if (url.pathname !== path)
+      return refuse(socket, 404, 'not_found', 'no WebSocket endpoint here');
     const token = tokenOf(req, url);
     const afterParam = Number(url.searchParams.get('after') ?? '0');
     void (async () => {
-      const actor = token ? await o.auth.authenticate(token, req.socket.remoteAddress ?? null) : null;
+      const actor = token
+        ? await o.auth.authenticate(token, req.socket.remoteAddress ?? null)
+        : null;
       if (!actor) return refuse(socket, 401, 'auth.required', 'log in first');
       wss.handleUpgrade(req, socket, head, (ws) => {
         const after = Number.isInteger(afterParam) && afterParam >= 0 ? afterParam : 0;
@@ -58,10 +67,15 @@ export function attachEventStream(server: Server, o: StreamOptions): () => void 
     })().catch(() => refuse(socket, 401, 'auth.required', 'authentication failed'));
   });
 
-  function serve(ws: WebSocket, actor: NonNullable<Awaited<ReturnType<AuthService['authenticate']>>>, after: number) {
+  function serve(
+    ws: WebSocket,
+    actor: NonNullable<Awaited<ReturnType<AuthService['authenticate']>>>,
+    after: number,
+  ) {
     ws.send(JSON.stringify({ kind: 'hello', userId: actor.id, after }));
     const stop = o.feed.follow(actor, after, (e) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ kind: 'event', event: eventView(e) }));
+      if (ws.readyState === ws.OPEN)
+        ws.send(JSON.stringify({ kind: 'event', event: eventView(e) }));
     });
     let alive = true;
     ws.on('pong', () => (alive = true));

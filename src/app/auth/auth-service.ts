@@ -56,7 +56,13 @@ export class AuthService {
     const now = clock.now();
     const expiresAt = new Date(now.getTime() + sessionTtlMs);
     await store.transaction(async (tx) => {
-      await tx.sessions.insert({ tokenHash: hashToken(token), userId: cred.user.id, createdAt: now, expiresAt, ip });
+      await tx.sessions.insert({
+        tokenHash: hashToken(token),
+        userId: cred.user.id,
+        createdAt: now,
+        expiresAt,
+        ip,
+      });
       await tx.audit.insert({
         at: now,
         actorId: cred.user.id,

@@ -11,8 +11,12 @@ const keyLength = 32;
 
 function derive(password: string, salt: Buffer, o: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFKC'), salt, keyLength, { ...o, maxmem: 64 * 1024 * 1024 }, (e, k) =>
-      e ? reject(e) : resolve(k),
+    scrypt(
+      password.normalize('NFKC'),
+      salt,
+      keyLength,
+      { ...o, maxmem: 64 * 1024 * 1024 },
+      (e, k) => (e ? reject(e) : resolve(k)),
     ),
   );
 }
@@ -38,4 +42,5 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 /** A hash of a random password, used to spend the same time when a username is unknown. */
 let decoy: Promise<string> | null = null;
-export const decoyHash = (): Promise<string> => (decoy ??= hashPassword(randomBytes(12).toString('hex')));
+export const decoyHash = (): Promise<string> =>
+  (decoy ??= hashPassword(randomBytes(12).toString('hex')));

@@ -1,5 +1,9 @@
 /** Case types (plans), the category tree, business calendars and SLA policies. */
-import { assertValidParent, buildCategoryTree, type CaseCategory } from '../../domain/case/category-tree.ts';
+import {
+  assertValidParent,
+  buildCategoryTree,
+  type CaseCategory,
+} from '../../domain/case/category-tree.ts';
 import { caseTypeCodePattern, type CaseTypeDef } from '../../domain/case/case-type.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { adminOnlyScope } from '../../domain/events/domain-event.ts';
@@ -13,11 +17,24 @@ type WithoutId<T> = Omit<T, 'id'>;
 export class CaseConfigService {
   constructor(private readonly deps: AppDeps) {}
 
-  private async tx<T>(actor: Actor, type: string, subjectType: string, fn: (tx: StoreTx) => Promise<T & { id?: string; code?: string }>) {
+  private async tx<T>(
+    actor: Actor,
+    type: string,
+    subjectType: string,
+    fn: (tx: StoreTx) => Promise<T & { id?: string; code?: string }>,
+  ) {
     return this.deps.store.transaction(async (tx) => {
       const r = await fn(tx);
       tx.append(
-        [{ type, subjectType, subjectId: r.id ?? r.code ?? '', payload: {}, scope: adminOnlyScope }],
+        [
+          {
+            type,
+            subjectType,
+            subjectId: r.id ?? r.code ?? '',
+            payload: {},
+            scope: adminOnlyScope,
+          },
+        ],
         { actorId: actor.id, at: this.deps.clock.now() },
       );
       return r;
@@ -30,7 +47,11 @@ export class CaseConfigService {
 
   createCaseType(actor: Actor, t: CaseTypeDef) {
     if (!caseTypeCodePattern.test(t.code))
-      throw new DomainError('validation.failed', 'a case type code is 2–40 lowercase letters, digits or _', { field: 'code' });
+      throw new DomainError(
+        'validation.failed',
+        'a case type code is 2–40 lowercase letters, digits or _',
+        { field: 'code' },
+      );
     return this.tx(actor, 'case_type.created', 'case_type', async (tx) => {
       await tx.caseTypes.insert(t);
       return t;
@@ -81,7 +102,8 @@ export class CaseConfigService {
     return this.tx(actor, 'category.deleted', 'category', async (tx) => {
       if ((await tx.categories.list()).some((c) => c.parentId === id))
         throw new DomainError('conflict', 'delete the sub-categories first', { id });
-      if (!(await tx.categories.delete(id))) throw new DomainError('not_found', 'no such category', { id });
+      if (!(await tx.categories.delete(id)))
+        throw new DomainError('not_found', 'no such category', { id });
       return { id };
     });
   }
@@ -123,7 +145,8 @@ export class CaseConfigService {
     return this.tx(actor, 'calendar.deleted', 'calendar', async (tx) => {
       if ((await tx.slaPolicies.list()).some((p) => p.calendarId === id))
         throw new DomainError('conflict', 'SLA policies still use this calendar', { id });
-      if (!(await tx.calendars.delete(id))) throw new DomainError('not_found', 'no such calendar', { id });
+      if (!(await tx.calendars.delete(id)))
+        throw new DomainError('not_found', 'no such calendar', { id });
       return { id };
     });
   }
@@ -154,7 +177,8 @@ export class CaseConfigService {
 
   deleteSlaPolicy(actor: Actor, id: string) {
     return this.tx(actor, 'sla_policy.deleted', 'sla_policy', async (tx) => {
-      if (!(await tx.slaPolicies.delete(id))) throw new DomainError('not_found', 'no such SLA policy', { id });
+      if (!(await tx.slaPolicies.delete(id)))
+        throw new DomainError('not_found', 'no such SLA policy', { id });
       return { id };
     });
   }
@@ -162,6 +186,8 @@ export class CaseConfigService {
   private async assertPolicyRefs(tx: StoreTx, p: SlaPolicy) {
     await this.assertType(tx, p.caseType);
     if (!(await tx.calendars.get(p.calendarId)))
-      throw new DomainError('sla.invalid_policy', `calendar ${p.calendarId} does not exist`, { field: 'calendarId' });
+      throw new DomainError('sla.invalid_policy', `calendar ${p.calendarId} does not exist`, {
+        field: 'calendarId',
+      });
   }
 }

@@ -71,14 +71,31 @@ export class CaseService {
       const type = await this.typeDef(tx, n.type);
       const customerId = isCustomer ? actor.customerId : (n.customerId ?? null);
       if (customerId && !(await tx.customers.get(customerId)))
-        throw new DomainError('validation.failed', `customer ${customerId} does not exist`, { field: 'customerId' });
+        throw new DomainError('validation.failed', `customer ${customerId} does not exist`, {
+          field: 'customerId',
+        });
       if (n.categoryId && !(await tx.categories.get(n.categoryId)))
-        throw new DomainError('validation.failed', `category ${n.categoryId} does not exist`, { field: 'categoryId' });
-      const assigneeId = isCustomer ? null : n.assigneeId !== undefined ? n.assigneeId : actor.role === 'admin' ? null : actor.id;
-      const teamId = isCustomer ? null : n.teamId !== undefined ? n.teamId : (actor.teamIds[0] ?? null);
+        throw new DomainError('validation.failed', `category ${n.categoryId} does not exist`, {
+          field: 'categoryId',
+        });
+      const assigneeId = isCustomer
+        ? null
+        : n.assigneeId !== undefined
+          ? n.assigneeId
+          : actor.role === 'admin'
+            ? null
+            : actor.id;
+      const teamId = isCustomer
+        ? null
+        : n.teamId !== undefined
+          ? n.teamId
+          : (actor.teamIds[0] ?? null);
       await this.assertAssignable(tx, assigneeId, teamId);
       const priority = n.priority ?? type.defaultPriority;
-      const number = formatCaseNumber(localDateOf(now, this.deps.config.timeZone), await tx.cases.nextNumber(localDateOf(now, this.deps.config.timeZone)));
+      const number = formatCaseNumber(
+        localDateOf(now, this.deps.config.timeZone),
+        await tx.cases.nextNumber(localDateOf(now, this.deps.config.timeZone)),
+      );
       const due = await dueTimesFor(tx, type.code, priority, 'accepted', now, now);
       const change = openCase({
         id: this.deps.ids.newId(),
@@ -95,7 +112,8 @@ export class CaseService {
         now,
         due,
       });
-      if (!change.case.title) throw new DomainError('validation.failed', 'a case needs a title', { field: 'title' });
+      if (!change.case.title)
+        throw new DomainError('validation.failed', 'a case needs a title', { field: 'title' });
       await tx.cases.insert(change.case);
       tx.append(change.events, this.meta(actor));
       if (n.contactId) await this.link(tx, actor, change.case, n.contactId);
@@ -127,7 +145,9 @@ export class CaseService {
     const [notes, replies, contacts, sla] = await Promise.all([
       repos.cases.notes(id, staff),
       repos.cases.replies(id),
-      staff ? repos.contacts.list({ caseId: id }, { limit: 200, offset: 0 }) : Promise.resolve({ items: [], total: 0 }),
+      staff
+        ? repos.contacts.list({ caseId: id }, { limit: 200, offset: 0 })
+        : Promise.resolve({ items: [], total: 0 }),
       readCaseSla(repos, c, this.deps.clock.now()),
     ]);
     return { case: c, notes, replies, contacts: contacts.items, sla };
@@ -141,11 +161,17 @@ export class CaseService {
   async timeline(actor: Actor, id: string) {
     await this.get(actor, id);
     const events = await this.deps.store.events.forSubject('case', id, 1000);
-    return actor.role === 'customer' ? events.filter((e) => e.scope.customerId === actor.customerId) : events;
+    return actor.role === 'customer'
+      ? events.filter((e) => e.scope.customerId === actor.customerId)
+      : events;
   }
 
   /** Locks the case, checks access, applies `op`, stores the result and its events. */
-  private async change(actor: Actor, id: string, op: (c: Case, tx: StoreTx) => Promise<CaseChange>): Promise<Case> {
+  private async change(
+    actor: Actor,
+    id: string,
+    op: (c: Case, tx: StoreTx) => Promise<CaseChange>,
+  ): Promise<Case> {
     return this.deps.store.transaction(async (tx) => {
       const c = await tx.cases.getForUpdate(id);
       if (!c || !canSeeCase(actor, c)) throw notFound(id);
@@ -156,13 +182,24 @@ export class CaseService {
     });
   }
 
-  transition(actor: Actor, id: string, to: CaseStage, o: { note?: string | null; satisfaction?: number | null } = {}) {
+  transition(
+    actor: Actor,
+    id: string,
+    to: CaseStage,
+    o: { note?: string | null; satisfaction?: number | null } = {},
+  ) {
     return this.change(actor, id, async (c, tx) => {
       const now = this.deps.clock.now();
       const plan = await this.typeDef(tx, c.type);
       const reopen = c.stage === 'closed' && to === 'accepted';
       const due = await dueTimesFor(tx, c.type, c.priority, to, now, reopen ? now : c.acceptedAt);
-      return moveCase(c, to, { plan, now, note: o.note ?? null, due, satisfaction: o.satisfaction ?? null });
+      return moveCase(c, to, {
+        plan,
+        now,
+        note: o.note ?? null,
+        due,
+        satisfaction: o.satisfaction ?? null,
+      });
     });
   }
 
@@ -173,17 +210,30 @@ export class CaseService {
   async reopen(actor: Actor, id: string, note: string | null) {
     const c = await this.get(actor, id);
     if (c.stage !== 'closed')
-      throw new DomainError('case.illegal_transition', 'only a closed case can be reopened', { from: c.stage, to: 'accepted' });
+      throw new DomainError('case.illegal_transition', 'only a closed case can be reopened', {
+        from: c.stage,
+        to: 'accepted',
+      });
     return this.transition(actor, id, 'accepted', { note });
   }
 
-  dispatch(actor: Actor, id: string, d: { teamId: string; assigneeId?: string | null; note?: string | null }) {
+  dispatch(
+    actor: Actor,
+    id: string,
+    d: { teamId: string; assigneeId?: string | null; note?: string | null },
+  ) {
     return this.change(actor, id, async (c, tx) => {
       await this.assertAssignable(tx, d.assigneeId ?? null, d.teamId);
       const now = this.deps.clock.now();
       const plan = await this.typeDef(tx, c.type);
       const due = await dueTimesFor(tx, c.type, c.priority, 'dispatched', now, c.acceptedAt);
-      return dispatchCase(c, d.teamId, { plan, now, note: d.note ?? null, due, ...(d.assigneeId !== undefined ? { assigneeId: d.assigneeId } : {}) });
+      return dispatchCase(c, d.teamId, {
+        plan,
+        now,
+        note: d.note ?? null,
+        due,
+        ...(d.assigneeId !== undefined ? { assigneeId: d.assigneeId } : {}),
+      });
     });
   }
 
@@ -208,12 +258,23 @@ export class CaseService {
     });
   }
 
-  async addNote(actor: Actor, id: string, n: { body: string; internal: boolean }): Promise<CaseNote> {
+  async addNote(
+    actor: Actor,
+    id: string,
+    n: { body: string; internal: boolean },
+  ): Promise<CaseNote> {
     const internal = actor.role === 'customer' ? false : n.internal;
     return this.deps.store.transaction(async (tx) => {
       const c = await tx.cases.get(id);
       if (!c || !canSeeCase(actor, c)) throw notFound(id);
-      const note: CaseNote = { id: this.deps.ids.newId(), caseId: id, authorId: actor.id, body: n.body, internal, createdAt: this.deps.clock.now() };
+      const note: CaseNote = {
+        id: this.deps.ids.newId(),
+        caseId: id,
+        authorId: actor.id,
+        body: n.body,
+        internal,
+        createdAt: this.deps.clock.now(),
+      };
       await tx.cases.addNote(note);
       tx.append([caseNoteEvent(c, note.id, internal, actor.id)], this.meta(actor));
       return note;
@@ -231,7 +292,12 @@ export class CaseService {
   private async link(tx: StoreTx, actor: Actor, c: Case, contactId: string) {
     const contact = await tx.contacts.get(contactId);
     if (!contact) throw new DomainError('not_found', 'no such contact', { id: contactId });
-    await tx.contacts.update({ ...contact, caseId: c.id, customerId: contact.customerId ?? c.customerId, updatedAt: this.deps.clock.now() });
+    await tx.contacts.update({
+      ...contact,
+      caseId: c.id,
+      customerId: contact.customerId ?? c.customerId,
+      updatedAt: this.deps.clock.now(),
+    });
     tx.append([caseContactLinkedEvent(c, contactId, contact.channel)], this.meta(actor));
   }
 
@@ -270,9 +336,13 @@ export class CaseService {
     if (assigneeId) {
       const u = await tx.users.get(assigneeId);
       if (!u || !staffRoles.includes(u.role))
-        throw new DomainError('validation.failed', `user ${assigneeId} cannot be assigned cases`, { field: 'assigneeId' });
+        throw new DomainError('validation.failed', `user ${assigneeId} cannot be assigned cases`, {
+          field: 'assigneeId',
+        });
     }
     if (teamId && !(await tx.teams.get(teamId)))
-      throw new DomainError('validation.failed', `team ${teamId} does not exist`, { field: 'teamId' });
+      throw new DomainError('validation.failed', `team ${teamId} does not exist`, {
+        field: 'teamId',
+      });
   }
 }

@@ -14,7 +14,12 @@ export interface CaseSla {
   readonly total: SlaReading;
 }
 
-const none: SlaReading = { state: 'none', dueAt: null, remainingMinutes: null, elapsedPercent: null };
+const none: SlaReading = {
+  state: 'none',
+  dueAt: null,
+  remainingMinutes: null,
+  elapsedPercent: null,
+};
 
 export async function slaContext(
   repos: Repositories,
@@ -51,12 +56,24 @@ export async function readCaseSla(repos: Repositories, c: Case, now: Date): Prom
   const stageMinutes = policy.stageMinutes[c.stage as SlaStage];
   const stage =
     open && c.stageDueAt && stageMinutes
-      ? readClock(calendar, { startedAt: c.stageEnteredAt, dueAt: c.stageDueAt, allowedMinutes: stageMinutes }, now, policy.warnPercent)
+      ? readClock(
+          calendar,
+          { startedAt: c.stageEnteredAt, dueAt: c.stageDueAt, allowedMinutes: stageMinutes },
+          now,
+          policy.warnPercent,
+        )
       : none;
   // The whole-case clock stops when the customer is answered (replied) or the case ends.
-  const stoppedAt = open && c.stage !== 'replied' ? null : c.stage === 'replied' ? c.stageEnteredAt : c.closedAt;
+  const stoppedAt =
+    open && c.stage !== 'replied' ? null : c.stage === 'replied' ? c.stageEnteredAt : c.closedAt;
   const total = c.dueAt
-    ? readClock(calendar, { startedAt: c.acceptedAt, dueAt: c.dueAt, allowedMinutes: policy.totalMinutes }, now, policy.warnPercent, stoppedAt)
+    ? readClock(
+        calendar,
+        { startedAt: c.acceptedAt, dueAt: c.dueAt, allowedMinutes: policy.totalMinutes },
+        now,
+        policy.warnPercent,
+        stoppedAt,
+      )
     : none;
   return { policyId: policy.id, stage, total };
 }

@@ -44,7 +44,11 @@ export interface ContactInput {
   readonly teamId?: string | null | undefined;
 }
 
-const customerEvent = (type: string, c: Customer, payload: Record<string, unknown> = {}): DomainEvent => ({
+const customerEvent = (
+  type: string,
+  c: Customer,
+  payload: Record<string, unknown> = {},
+): DomainEvent => ({
   type,
   subjectType: 'customer',
   subjectId: c.id,
@@ -63,8 +67,17 @@ export class CustomerService {
   private normalize(i: CustomerInput, cur?: Customer) {
     return {
       msisdn:
-        i.msisdn === undefined ? (cur?.msisdn ?? null) : i.msisdn === null ? null : normalizeMsisdn(i.msisdn, this.deps.config.defaultCountryCode),
-      email: i.email === undefined ? (cur?.email ?? null) : i.email === null ? null : normalizeEmail(i.email),
+        i.msisdn === undefined
+          ? (cur?.msisdn ?? null)
+          : i.msisdn === null
+            ? null
+            : normalizeMsisdn(i.msisdn, this.deps.config.defaultCountryCode),
+      email:
+        i.email === undefined
+          ? (cur?.email ?? null)
+          : i.email === null
+            ? null
+            : normalizeEmail(i.email),
       tags: i.tags ? normalizeTags(i.tags) : (cur?.tags ?? []),
     };
   }
@@ -80,7 +93,8 @@ export class CustomerService {
       updatedAt: now,
       ...this.normalize(i),
     };
-    if (!c.name) throw new DomainError('validation.failed', 'a customer needs a name', { field: 'name' });
+    if (!c.name)
+      throw new DomainError('validation.failed', 'a customer needs a name', { field: 'name' });
     return this.deps.store.transaction(async (tx) => {
       await tx.customers.insert(c);
       tx.append([customerEvent('customer.created', c)], this.meta(actor));
@@ -101,7 +115,10 @@ export class CustomerService {
         ...this.normalize(i, cur),
       };
       await tx.customers.update(next);
-      tx.append([customerEvent('customer.updated', next, { fields: Object.keys(i) })], this.meta(actor));
+      tx.append(
+        [customerEvent('customer.updated', next, { fields: Object.keys(i) })],
+        this.meta(actor),
+      );
       return next;
     });
   }
@@ -109,7 +126,8 @@ export class CustomerService {
   async delete(actor: Actor, id: string): Promise<void> {
     await this.deps.store.transaction(async (tx) => {
       const cur = await tx.customers.get(id);
-      if (!cur || !(await tx.customers.delete(id))) throw new DomainError('not_found', 'no such customer', { id });
+      if (!cur || !(await tx.customers.delete(id)))
+        throw new DomainError('not_found', 'no such customer', { id });
       tx.append([customerEvent('customer.deleted', cur)], this.meta(actor));
     });
   }
@@ -125,7 +143,9 @@ export class CustomerService {
   search(f: CustomerSearch, page: Page) {
     const n: CustomerSearch = {
       ...f,
-      ...(f.msisdn ? { msisdn: normalizeMsisdn(f.msisdn, this.deps.config.defaultCountryCode) } : {}),
+      ...(f.msisdn
+        ? { msisdn: normalizeMsisdn(f.msisdn, this.deps.config.defaultCountryCode) }
+        : {}),
       ...(f.email ? { email: f.email.trim().toLowerCase() } : {}),
     };
     return this.deps.store.customers.search(n, page);
@@ -135,11 +155,16 @@ export class CustomerService {
   async identify(tx: StoreTx, channel: Channel, address: string): Promise<Customer | null> {
     try {
       if (channel === 'email') {
-        const r = await tx.customers.search({ email: normalizeEmail(address) }, { limit: 1, offset: 0 });
+        const r = await tx.customers.search(
+          { email: normalizeEmail(address) },
+          { limit: 1, offset: 0 },
+        );
         return r.items[0] ?? null;
       }
       if (channel === 'voice' || channel === 'sms' || channel === 'fax')
-        return await tx.customers.getByMsisdn(normalizeMsisdn(address, this.deps.config.defaultCountryCode));
+        return await tx.customers.getByMsisdn(
+          normalizeMsisdn(address, this.deps.config.defaultCountryCode),
+        );
     } catch (e) {
       if (e instanceof DomainError) return null; // not an address of that kind
       throw e;
@@ -203,7 +228,10 @@ export class CustomerService {
       assertContactTimes(next.startedAt, next.endedAt);
       await this.assertRefs(tx, next.customerId, next.caseId);
       await tx.contacts.update(next);
-      tx.append([contactEvent(next, 'contact.updated', { fields: Object.keys(i) })], this.meta(actor));
+      tx.append(
+        [contactEvent(next, 'contact.updated', { fields: Object.keys(i) })],
+        this.meta(actor),
+      );
       return next;
     });
   }
@@ -211,7 +239,8 @@ export class CustomerService {
   async deleteContact(actor: Actor, id: string): Promise<void> {
     await this.deps.store.transaction(async (tx) => {
       const cur = await tx.contacts.get(id);
-      if (!cur || !(await tx.contacts.delete(id))) throw new DomainError('not_found', 'no such contact', { id });
+      if (!cur || !(await tx.contacts.delete(id)))
+        throw new DomainError('not_found', 'no such contact', { id });
       tx.append([contactEvent(cur, 'contact.deleted')], this.meta(actor));
     });
   }
@@ -228,8 +257,12 @@ export class CustomerService {
 
   private async assertRefs(tx: StoreTx, customerId: string | null, caseId: string | null) {
     if (customerId && !(await tx.customers.get(customerId)))
-      throw new DomainError('validation.failed', `customer ${customerId} does not exist`, { field: 'customerId' });
+      throw new DomainError('validation.failed', `customer ${customerId} does not exist`, {
+        field: 'customerId',
+      });
     if (caseId && !(await tx.cases.get(caseId)))
-      throw new DomainError('validation.failed', `case ${caseId} does not exist`, { field: 'caseId' });
+      throw new DomainError('validation.failed', `case ${caseId} does not exist`, {
+        field: 'caseId',
+      });
   }
 }

@@ -34,7 +34,12 @@ export type UserPatch = Partial<Omit<NewUser, 'username' | 'password'>> & {
   readonly password?: string | undefined;
 };
 
-const orgEvent = (type: string, subjectType: string, subjectId: string, payload = {}): DomainEvent => ({
+const orgEvent = (
+  type: string,
+  subjectType: string,
+  subjectId: string,
+  payload = {},
+): DomainEvent => ({
   type,
   subjectType,
   subjectId,
@@ -76,7 +81,10 @@ export class OrgService {
     return this.deps.store.transaction(async (tx) => {
       await this.assertRefs(tx, user);
       await tx.users.insert(user, passwordHash);
-      tx.append([orgEvent('user.created', 'user', user.id, { username: user.username, role: user.role })], this.meta(actor));
+      tx.append(
+        [orgEvent('user.created', 'user', user.id, { username: user.username, role: user.role })],
+        this.meta(actor),
+      );
       return user;
     });
   }
@@ -94,7 +102,9 @@ export class OrgService {
         email: p.email !== undefined ? p.email : cur.email,
         customerId: p.customerId !== undefined ? p.customerId : cur.customerId,
         teamIds: p.teamIds ? [...new Set(p.teamIds)].sort() : cur.teamIds,
-        skills: p.skills ? [...p.skills].sort((a, b) => a.skillId.localeCompare(b.skillId)) : cur.skills,
+        skills: p.skills
+          ? [...p.skills].sort((a, b) => a.skillId.localeCompare(b.skillId))
+          : cur.skills,
         language: p.language ?? cur.language,
         disabled: p.disabled ?? cur.disabled,
       };
@@ -105,7 +115,12 @@ export class OrgService {
       if (passwordHash) await tx.users.setPassword(id, passwordHash);
       if (passwordHash || next.disabled) await tx.sessions.deleteForUser(id);
       tx.append(
-        [orgEvent('user.updated', 'user', id, { fields: Object.keys(p).filter((k) => k !== 'password'), passwordChanged: passwordHash !== null })],
+        [
+          orgEvent('user.updated', 'user', id, {
+            fields: Object.keys(p).filter((k) => k !== 'password'),
+            passwordChanged: passwordHash !== null,
+          }),
+        ],
         this.meta(actor),
       );
       return next;
@@ -134,16 +149,30 @@ export class OrgService {
   private async assertRefs(tx: StoreTx, u: User): Promise<void> {
     for (const t of u.teamIds)
       if (!(await tx.teams.get(t)))
-        throw new DomainError('validation.failed', `team ${t} does not exist`, { field: 'teamIds' });
+        throw new DomainError('validation.failed', `team ${t} does not exist`, {
+          field: 'teamIds',
+        });
     for (const s of u.skills)
       if (!(await tx.skills.get(s.skillId)))
-        throw new DomainError('validation.failed', `skill ${s.skillId} does not exist`, { field: 'skills' });
+        throw new DomainError('validation.failed', `skill ${s.skillId} does not exist`, {
+          field: 'skills',
+        });
     if (u.customerId && !(await tx.customers.get(u.customerId)))
-      throw new DomainError('validation.failed', `customer ${u.customerId} does not exist`, { field: 'customerId' });
+      throw new DomainError('validation.failed', `customer ${u.customerId} does not exist`, {
+        field: 'customerId',
+      });
   }
 
-  async createTeam(actor: Actor, t: { name: string; kind: TeamKind; description?: string | undefined }): Promise<Team> {
-    const team: Team = { id: this.deps.ids.newId(), name: t.name, kind: t.kind, description: t.description ?? '' };
+  async createTeam(
+    actor: Actor,
+    t: { name: string; kind: TeamKind; description?: string | undefined },
+  ): Promise<Team> {
+    const team: Team = {
+      id: this.deps.ids.newId(),
+      name: t.name,
+      kind: t.kind,
+      description: t.description ?? '',
+    };
     return this.deps.store.transaction(async (tx) => {
       await tx.teams.insert(team);
       tx.append([orgEvent('team.created', 'team', team.id, { name: team.name })], this.meta(actor));
@@ -170,11 +199,21 @@ export class OrgService {
     this.onUserChanged();
   }
 
-  async createSkill(actor: Actor, s: { name: string; description?: string | undefined }): Promise<Skill> {
-    const skill: Skill = { id: this.deps.ids.newId(), name: s.name, description: s.description ?? '' };
+  async createSkill(
+    actor: Actor,
+    s: { name: string; description?: string | undefined },
+  ): Promise<Skill> {
+    const skill: Skill = {
+      id: this.deps.ids.newId(),
+      name: s.name,
+      description: s.description ?? '',
+    };
     return this.deps.store.transaction(async (tx) => {
       await tx.skills.insert(skill);
-      tx.append([orgEvent('skill.created', 'skill', skill.id, { name: skill.name })], this.meta(actor));
+      tx.append(
+        [orgEvent('skill.created', 'skill', skill.id, { name: skill.name })],
+        this.meta(actor),
+      );
       return skill;
     });
   }
@@ -192,7 +231,8 @@ export class OrgService {
 
   async deleteSkill(actor: Actor, id: string): Promise<void> {
     await this.deps.store.transaction(async (tx) => {
-      if (!(await tx.skills.delete(id))) throw new DomainError('not_found', 'no such skill', { id });
+      if (!(await tx.skills.delete(id)))
+        throw new DomainError('not_found', 'no such skill', { id });
       tx.append([orgEvent('skill.deleted', 'skill', id)], this.meta(actor));
     });
   }

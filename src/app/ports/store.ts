@@ -19,7 +19,7 @@ import type { CaseAccess, Viewer } from '../../domain/access/viewer.ts';
 import type { BusinessCalendar } from '../../domain/sla/business-calendar.ts';
 import type { SlaPolicy } from '../../domain/sla/sla-policy.ts';
 import type { CaseStage } from '../../domain/case/case-stage.ts';
-import type { Role, Skill, SkillLevel, Team, User } from '../../domain/user/user.ts';
+import type { Role, Skill, Team, User } from '../../domain/user/user.ts';
 
 export interface Page {
   readonly limit: number;
@@ -201,7 +201,10 @@ export interface AuditEntry {
 }
 export interface AuditRepo {
   insert(e: AuditEntry): Promise<void>;
-  list(f: { actorId?: string; action?: string }, page: Page): Promise<PageOf<AuditEntry & { id: number }>>;
+  list(
+    f: { actorId?: string; action?: string },
+    page: Page,
+  ): Promise<PageOf<AuditEntry & { id: number }>>;
 }
 
 export interface EventReader {

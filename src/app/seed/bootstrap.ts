@@ -11,12 +11,30 @@ export const alwaysOpenCalendarId = 'cal-24x7';
 const day = [{ start: '00:00', end: '24:00' }];
 
 /** Business minutes per stage and in total, by case type (a sensible operator default). */
-const defaultSla: Record<string, { total: number; stages: Partial<Record<PlannableStage | 'accepted' | 'replied', number>> }> = {
+const defaultSla: Record<
+  string,
+  { total: number; stages: Partial<Record<PlannableStage | 'accepted' | 'replied', number>> }
+> = {
   consultation: { total: 8 * 60, stages: { accepted: 4 * 60 } },
   query: { total: 24 * 60, stages: { accepted: 2 * 60, verifying: 8 * 60 } },
-  complaint: { total: 48 * 60, stages: { accepted: 60, verifying: 4 * 60, dispatched: 24 * 60, supervising: 8 * 60, replied: 24 * 60 } },
-  service_request: { total: 48 * 60, stages: { accepted: 2 * 60, verifying: 4 * 60, dispatched: 24 * 60 } },
-  fault_report: { total: 24 * 60, stages: { accepted: 30, dispatched: 12 * 60, supervising: 4 * 60 } },
+  complaint: {
+    total: 48 * 60,
+    stages: {
+      accepted: 60,
+      verifying: 4 * 60,
+      dispatched: 24 * 60,
+      supervising: 8 * 60,
+      replied: 24 * 60,
+    },
+  },
+  service_request: {
+    total: 48 * 60,
+    stages: { accepted: 2 * 60, verifying: 4 * 60, dispatched: 24 * 60 },
+  },
+  fault_report: {
+    total: 24 * 60,
+    stages: { accepted: 30, dispatched: 12 * 60, supervising: 4 * 60 },
+  },
 };
 
 export async function bootstrapCenter(store: Store): Promise<void> {

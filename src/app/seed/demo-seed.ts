@@ -31,9 +31,52 @@ export const demoLogins: readonly DemoLogin[] = [
   { username: 'customer', role: 'customer', displayName: '刘洋 Liu Yang' },
 ];
 
-const surnames = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡'];
-const givenNames = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛'];
-const englishNames = ['Oliver Smith', 'Sophia Brown', 'James Wilson', 'Mia Taylor', 'Lucas Martin', 'Grace Lee', 'Noah Davies', 'Chloe Walker', 'Ethan Hall', 'Ava Young'];
+const surnames = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '黄',
+  '赵',
+  '吴',
+  '周',
+  '徐',
+  '孙',
+  '马',
+  '朱',
+  '胡',
+];
+const givenNames = [
+  '伟',
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '娟',
+  '涛',
+];
+const englishNames = [
+  'Oliver Smith',
+  'Sophia Brown',
+  'James Wilson',
+  'Mia Taylor',
+  'Lucas Martin',
+  'Grace Lee',
+  'Noah Davies',
+  'Chloe Walker',
+  'Ethan Hall',
+  'Ava Young',
+];
 
 /** A small deterministic generator so every demo center looks the same. */
 function prng(seed: number) {
@@ -53,12 +96,29 @@ export async function seedDemo(deps: AppDeps): Promise<{ customers: number; case
   const rnd = prng(20261129);
   const pick = <T>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)] as T;
 
-  const front = await org.createTeam(admin, { name: '一线服务组 Front line', kind: 'front', description: 'First-line phone, chat and e-mail' });
-  const complaints = await org.createTeam(admin, { name: '投诉处理组 Complaints', kind: 'front', description: 'Complaint handling and supervision' });
-  const billing = await org.createTeam(admin, { name: '计费后台 Billing back office', kind: 'backoffice', description: 'Bill corrections and refunds' });
-  const network = await org.createTeam(admin, { name: '网络维护 Network operations', kind: 'backoffice', description: 'Coverage and fault tickets' });
+  const front = await org.createTeam(admin, {
+    name: '一线服务组 Front line',
+    kind: 'front',
+    description: 'First-line phone, chat and e-mail',
+  });
+  const complaints = await org.createTeam(admin, {
+    name: '投诉处理组 Complaints',
+    kind: 'front',
+    description: 'Complaint handling and supervision',
+  });
+  const billing = await org.createTeam(admin, {
+    name: '计费后台 Billing back office',
+    kind: 'backoffice',
+    description: 'Bill corrections and refunds',
+  });
+  const network = await org.createTeam(admin, {
+    name: '网络维护 Network operations',
+    kind: 'backoffice',
+    description: 'Coverage and fault tickets',
+  });
 
-  const skill = async (name: string, description: string) => (await org.createSkill(admin, { name, description })).id;
+  const skill = async (name: string, description: string) =>
+    (await org.createSkill(admin, { name, description })).id;
   const s = {
     billing: await skill('billing', '计费 Bills, charges, refunds'),
     roaming: await skill('roaming', '漫游 International roaming'),
@@ -73,35 +133,112 @@ export async function seedDemo(deps: AppDeps): Promise<{ customers: number; case
   const customerIds: string[] = [];
   for (let i = 0; i < 30; i++) {
     const english = i % 4 === 3;
-    const name = english ? (englishNames[i % englishNames.length] ?? 'Alex Doe') : pick(surnames) + pick(givenNames) + (rnd() < 0.5 ? pick(givenNames) : '');
+    const name = english
+      ? (englishNames[i % englishNames.length] ?? 'Alex Doe')
+      : pick(surnames) + pick(givenNames) + (rnd() < 0.5 ? pick(givenNames) : '');
     const msisdn = `86138${String(10000000 + i * 7919).padStart(8, '0')}`;
     const c = await people.create(admin, {
       name,
       msisdn,
-      email: english ? `${name.split(' ')[0]?.toLowerCase()}.${i}@example.com` : `user${i}@example.cn`,
+      email: english
+        ? `${name.split(' ')[0]?.toLowerCase()}.${i}@example.com`
+        : `user${i}@example.cn`,
       level: pick(levels),
       tags: rnd() < 0.3 ? ['prepaid'] : ['postpaid', ...(rnd() < 0.2 ? ['roaming'] : [])],
       language: english ? 'en' : 'zh-CN',
     });
     customerIds.push(c.id);
   }
-  const liuYang = await people.create(admin, { name: '刘洋 Liu Yang', msisdn: '8613900139000', email: 'liuyang@example.cn', level: 'gold', tags: ['postpaid'] });
+  const liuYang = await people.create(admin, {
+    name: '刘洋 Liu Yang',
+    msisdn: '8613900139000',
+    email: 'liuyang@example.cn',
+    level: 'gold',
+    tags: ['postpaid'],
+  });
 
   const users: Record<string, string> = {};
-  const add = async (username: string, role: Role, displayName: string, teamIds: string[], skills: { skillId: string; level: number }[] = [], customerId: string | null = null, language = 'zh-CN') => {
-    users[username] = (await org.createUser(admin, { username, password: demoPassword, role, displayName, teamIds, skills, customerId, language })).id;
+  const add = async (
+    username: string,
+    role: Role,
+    displayName: string,
+    teamIds: string[],
+    skills: { skillId: string; level: number }[] = [],
+    customerId: string | null = null,
+    language = 'zh-CN',
+  ) => {
+    users[username] = (
+      await org.createUser(admin, {
+        username,
+        password: demoPassword,
+        role,
+        displayName,
+        teamIds,
+        skills,
+        customerId,
+        language,
+      })
+    ).id;
   };
   await add('admin', 'admin', '系统管理员 Admin', []);
   await add('lina', 'supervisor', '李娜 Li Na', [front.id, complaints.id]);
-  await add('wangfang', 'agent', '王芳 Wang Fang', [front.id], [{ skillId: s.billing, level: 4 }, { skillId: s.mandarin, level: 5 }, { skillId: s.roaming, level: 2 }]);
-  await add('zhangwei', 'agent', '张伟 Zhang Wei', [complaints.id], [{ skillId: s.complaints, level: 5 }, { skillId: s.vip, level: 3 }, { skillId: s.mandarin, level: 5 }]);
-  await add('emma', 'agent', 'Emma Clarke', [front.id], [{ skillId: s.english, level: 5 }, { skillId: s.roaming, level: 4 }, { skillId: s.mandarin, level: 2 }], null, 'en');
-  await add('zhaogang', 'backoffice', '赵刚 Zhao Gang', [billing.id], [{ skillId: s.billing, level: 5 }]);
-  await add('chenjing', 'backoffice', '陈静 Chen Jing', [network.id], [{ skillId: s.network, level: 5 }]);
+  await add(
+    'wangfang',
+    'agent',
+    '王芳 Wang Fang',
+    [front.id],
+    [
+      { skillId: s.billing, level: 4 },
+      { skillId: s.mandarin, level: 5 },
+      { skillId: s.roaming, level: 2 },
+    ],
+  );
+  await add(
+    'zhangwei',
+    'agent',
+    '张伟 Zhang Wei',
+    [complaints.id],
+    [
+      { skillId: s.complaints, level: 5 },
+      { skillId: s.vip, level: 3 },
+      { skillId: s.mandarin, level: 5 },
+    ],
+  );
+  await add(
+    'emma',
+    'agent',
+    'Emma Clarke',
+    [front.id],
+    [
+      { skillId: s.english, level: 5 },
+      { skillId: s.roaming, level: 4 },
+      { skillId: s.mandarin, level: 2 },
+    ],
+    null,
+    'en',
+  );
+  await add(
+    'zhaogang',
+    'backoffice',
+    '赵刚 Zhao Gang',
+    [billing.id],
+    [{ skillId: s.billing, level: 5 }],
+  );
+  await add(
+    'chenjing',
+    'backoffice',
+    '陈静 Chen Jing',
+    [network.id],
+    [{ skillId: s.network, level: 5 }],
+  );
   await add('customer', 'customer', '刘洋 Liu Yang', [], [], liuYang.id);
 
-  const cat = async (name: string, nameZh: string, parentId: string | null, caseType: string | null) =>
-    (await cfg.createCategory(admin, { name, nameZh, parentId, caseType })).id;
+  const cat = async (
+    name: string,
+    nameZh: string,
+    parentId: string | null,
+    caseType: string | null,
+  ) => (await cfg.createCategory(admin, { name, nameZh, parentId, caseType })).id;
   const billingCat = await cat('Billing', '计费', null, null);
   const roamingCharges = await cat('Roaming charges', '漫游费用', billingCat, 'complaint');
   const packageFees = await cat('Package fees', '套餐费用', billingCat, 'query');
@@ -115,9 +252,35 @@ export async function seedDemo(deps: AppDeps): Promise<{ customers: number; case
   const office = await cfg.createCalendar(admin, {
     name: '上海办公时间 Shanghai office hours',
     timeZone: 'Asia/Shanghai',
-    weekly: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [{ start: '09:00', end: '12:00' }, { start: '13:30', end: '18:00' }]])),
-    holidays: ['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07', '2027-01-01', '2027-02-16', '2027-02-17', '2027-02-18'],
-    specialDays: [{ date: '2026-10-10', intervals: [{ start: '09:00', end: '12:00' }, { start: '13:30', end: '18:00' }] }],
+    weekly: Object.fromEntries(
+      ['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [
+        d,
+        [
+          { start: '09:00', end: '12:00' },
+          { start: '13:30', end: '18:00' },
+        ],
+      ]),
+    ),
+    holidays: [
+      '2026-10-01',
+      '2026-10-02',
+      '2026-10-05',
+      '2026-10-06',
+      '2026-10-07',
+      '2027-01-01',
+      '2027-02-16',
+      '2027-02-17',
+      '2027-02-18',
+    ],
+    specialDays: [
+      {
+        date: '2026-10-10',
+        intervals: [
+          { start: '09:00', end: '12:00' },
+          { start: '13:30', end: '18:00' },
+        ],
+      },
+    ],
   });
   await cfg.createSlaPolicy(admin, {
     caseType: 'service_request',
@@ -140,35 +303,143 @@ export async function seedDemo(deps: AppDeps): Promise<{ customers: number; case
   const zhang = asUser('zhangwei', [complaints.id]);
   const emma = asUser('emma', [front.id]);
 
-  type Plan = { by: Actor; type: string; title: string; category: string | null; path: CaseStage[]; dispatchTo?: string };
+  type Plan = {
+    by: Actor;
+    type: string;
+    title: string;
+    category: string | null;
+    path: CaseStage[];
+    dispatchTo?: string;
+  };
   const plans: Plan[] = [
-    { by: wang, type: 'consultation', title: '咨询国际漫游资费 Roaming tariff question', category: null, path: ['accepted'] },
-    { by: emma, type: 'consultation', title: 'How to activate roaming in Japan', category: null, path: ['replied'] },
-    { by: wang, type: 'query', title: '查询上月话费明细 Last month bill items', category: packageFees, path: ['verifying'] },
-    { by: wang, type: 'query', title: '流量包余量查询 Data bundle balance', category: packageFees, path: ['verifying', 'replied', 'closed'] },
-    { by: zhang, type: 'complaint', title: '漫游费用异常投诉 Unexpected roaming charges', category: roamingCharges, path: ['verifying', 'dispatched'], dispatchTo: billing.id },
-    { by: zhang, type: 'complaint', title: '重复扣费投诉 Charged twice for a package', category: packageFees, path: ['verifying', 'dispatched', 'supervising'], dispatchTo: billing.id },
-    { by: zhang, type: 'complaint', title: '客服态度投诉 Rude service complaint', category: null, path: ['verifying', 'dispatched', 'supervising', 'replied'], dispatchTo: billing.id },
-    { by: wang, type: 'fault_report', title: '家中无信号 No signal at home (Pudong)', category: noSignal, path: ['dispatched'], dispatchTo: network.id },
-    { by: emma, type: 'fault_report', title: 'Very slow 4G data downtown', category: slowData, path: ['dispatched', 'supervising', 'replied', 'closed'], dispatchTo: network.id },
-    { by: wang, type: 'service_request', title: '套餐变更为 5G 畅享 Change plan to 5G', category: planChange, path: ['verifying', 'dispatched'], dispatchTo: billing.id },
-    { by: wang, type: 'service_request', title: 'SIM 卡挂失 Report a lost SIM', category: lostSim, path: ['verifying', 'dispatched', 'replied', 'closed'], dispatchTo: billing.id },
-    { by: emma, type: 'consultation', title: 'Question about family plan', category: null, path: ['canceled'] },
+    {
+      by: wang,
+      type: 'consultation',
+      title: '咨询国际漫游资费 Roaming tariff question',
+      category: null,
+      path: ['accepted'],
+    },
+    {
+      by: emma,
+      type: 'consultation',
+      title: 'How to activate roaming in Japan',
+      category: null,
+      path: ['replied'],
+    },
+    {
+      by: wang,
+      type: 'query',
+      title: '查询上月话费明细 Last month bill items',
+      category: packageFees,
+      path: ['verifying'],
+    },
+    {
+      by: wang,
+      type: 'query',
+      title: '流量包余量查询 Data bundle balance',
+      category: packageFees,
+      path: ['verifying', 'replied', 'closed'],
+    },
+    {
+      by: zhang,
+      type: 'complaint',
+      title: '漫游费用异常投诉 Unexpected roaming charges',
+      category: roamingCharges,
+      path: ['verifying', 'dispatched'],
+      dispatchTo: billing.id,
+    },
+    {
+      by: zhang,
+      type: 'complaint',
+      title: '重复扣费投诉 Charged twice for a package',
+      category: packageFees,
+      path: ['verifying', 'dispatched', 'supervising'],
+      dispatchTo: billing.id,
+    },
+    {
+      by: zhang,
+      type: 'complaint',
+      title: '客服态度投诉 Rude service complaint',
+      category: null,
+      path: ['verifying', 'dispatched', 'supervising', 'replied'],
+      dispatchTo: billing.id,
+    },
+    {
+      by: wang,
+      type: 'fault_report',
+      title: '家中无信号 No signal at home (Pudong)',
+      category: noSignal,
+      path: ['dispatched'],
+      dispatchTo: network.id,
+    },
+    {
+      by: emma,
+      type: 'fault_report',
+      title: 'Very slow 4G data downtown',
+      category: slowData,
+      path: ['dispatched', 'supervising', 'replied', 'closed'],
+      dispatchTo: network.id,
+    },
+    {
+      by: wang,
+      type: 'service_request',
+      title: '套餐变更为 5G 畅享 Change plan to 5G',
+      category: planChange,
+      path: ['verifying', 'dispatched'],
+      dispatchTo: billing.id,
+    },
+    {
+      by: wang,
+      type: 'service_request',
+      title: 'SIM 卡挂失 Report a lost SIM',
+      category: lostSim,
+      path: ['verifying', 'dispatched', 'replied', 'closed'],
+      dispatchTo: billing.id,
+    },
+    {
+      by: emma,
+      type: 'consultation',
+      title: 'Question about family plan',
+      category: null,
+      path: ['canceled'],
+    },
   ];
   let n = 0;
   for (const p of plans) {
     const customerId = n === 0 ? liuYang.id : (customerIds[(n * 7) % customerIds.length] ?? null);
-    const c = await cases.create(p.by, { type: p.type, title: p.title, description: p.title, customerId, categoryId: p.category });
+    const c = await cases.create(p.by, {
+      type: p.type,
+      title: p.title,
+      description: p.title,
+      customerId,
+      categoryId: p.category,
+    });
     for (const stage of p.path) {
       if (stage === 'accepted') continue;
-      if (stage === 'dispatched') await cases.dispatch(p.by, c.id, { teamId: p.dispatchTo ?? billing.id, note: '请核实处理 Please check' });
-      else if (stage === 'replied') await cases.reply(p.by, c.id, { channel: 'sms', body: '您好，您的问题已处理。Your request has been handled.', advance: true });
-      else if (stage === 'closed') await cases.close(p.by, c.id, { satisfaction: 4 + (n % 2), note: null });
+      if (stage === 'dispatched')
+        await cases.dispatch(p.by, c.id, {
+          teamId: p.dispatchTo ?? billing.id,
+          note: '请核实处理 Please check',
+        });
+      else if (stage === 'replied')
+        await cases.reply(p.by, c.id, {
+          channel: 'sms',
+          body: '您好，您的问题已处理。Your request has been handled.',
+          advance: true,
+        });
+      else if (stage === 'closed')
+        await cases.close(p.by, c.id, { satisfaction: 4 + (n % 2), note: null });
       else await cases.transition(p.by, c.id, stage, { note: null });
     }
-    if (n % 3 === 1 && !['closed', 'canceled'].includes(p.path.at(-1) ?? '')) await cases.urge(p.by, c.id, '客户来电催办 Customer called again');
+    if (n % 3 === 1 && !['closed', 'canceled'].includes(p.path.at(-1) ?? ''))
+      await cases.urge(p.by, c.id, '客户来电催办 Customer called again');
     n++;
   }
-  await cases.addNote(zhang, (await cases.list(zhang, {}, { limit: 1, offset: 0 })).items[0]?.id ?? '', { body: '已联系客户，待后台核实。Called the customer back.', internal: true }).catch(() => undefined);
+  await cases
+    .addNote(zhang, (await cases.list(zhang, {}, { limit: 1, offset: 0 })).items[0]?.id ?? '', {
+      body: '已联系客户，待后台核实。Called the customer back.',
+      internal: true,
+    })
+    .catch(() => undefined);
   return { customers: customerIds.length + 1, cases: plans.length };
 }

@@ -10,7 +10,11 @@ export type Priority = (typeof priorities)[number];
 
 /** Stages a plan may require; accepted/replied/closed always happen. */
 export type PlannableStage = Extract<CaseStage, 'verifying' | 'dispatched' | 'supervising'>;
-export const plannableStages: readonly PlannableStage[] = ['verifying', 'dispatched', 'supervising'];
+export const plannableStages: readonly PlannableStage[] = [
+  'verifying',
+  'dispatched',
+  'supervising',
+];
 
 export interface CaseTypeDef {
   readonly code: string;

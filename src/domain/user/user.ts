@@ -64,11 +64,9 @@ export const usernamePattern = /^[a-zA-Z0-9._@-]{2,64}$/;
 
 export function assertUsername(username: string): void {
   if (!usernamePattern.test(username))
-    throw new DomainError(
-      'validation.failed',
-      'usernames are 2–64 letters, digits or . _ @ -',
-      { field: 'username' },
-    );
+    throw new DomainError('validation.failed', 'usernames are 2–64 letters, digits or . _ @ -', {
+      field: 'username',
+    });
 }
 
 export function assertPasswordStrength(password: string): void {

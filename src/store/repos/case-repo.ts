@@ -107,7 +107,11 @@ export class DrizzleCaseRepo implements CaseRepo {
     const where = includeInternal
       ? eq(caseNotes.caseId, caseId)
       : and(eq(caseNotes.caseId, caseId), eq(caseNotes.internal, false));
-    return this.db.select().from(caseNotes).where(where).orderBy(asc(caseNotes.createdAt), asc(caseNotes.id));
+    return this.db
+      .select()
+      .from(caseNotes)
+      .where(where)
+      .orderBy(asc(caseNotes.createdAt), asc(caseNotes.id));
   }
 
   async addReply(r: CaseReply): Promise<void> {

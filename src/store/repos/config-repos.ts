@@ -73,9 +73,9 @@ export class DrizzleCategoryRepo implements CategoryRepo {
 export class DrizzleCalendarRepo implements CalendarRepo {
   constructor(private readonly db: Db) {}
   async list(): Promise<BusinessCalendar[]> {
-    return (await this.db.select().from(businessCalendars).orderBy(asc(businessCalendars.name))).map(
-      toCalendar,
-    );
+    return (
+      await this.db.select().from(businessCalendars).orderBy(asc(businessCalendars.name))
+    ).map(toCalendar);
   }
   async get(id: string): Promise<BusinessCalendar | null> {
     const [r] = await this.db.select().from(businessCalendars).where(eq(businessCalendars.id, id));
@@ -85,7 +85,10 @@ export class DrizzleCalendarRepo implements CalendarRepo {
     await this.db.insert(businessCalendars).values(fromCalendar(c));
   }
   async update(c: BusinessCalendar): Promise<void> {
-    await this.db.update(businessCalendars).set(fromCalendar(c)).where(eq(businessCalendars.id, c.id));
+    await this.db
+      .update(businessCalendars)
+      .set(fromCalendar(c))
+      .where(eq(businessCalendars.id, c.id));
   }
   async delete(id: string): Promise<boolean> {
     const r = await this.db
@@ -125,7 +128,10 @@ export class DrizzleSlaPolicyRepo implements SlaPolicyRepo {
   constructor(private readonly db: Db) {}
   async list(): Promise<SlaPolicy[]> {
     return (
-      await this.db.select().from(slaPolicies).orderBy(asc(slaPolicies.caseType), asc(slaPolicies.priority))
+      await this.db
+        .select()
+        .from(slaPolicies)
+        .orderBy(asc(slaPolicies.caseType), asc(slaPolicies.priority))
     ).map(toPolicy);
   }
   async get(id: string): Promise<SlaPolicy | null> {

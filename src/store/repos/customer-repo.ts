@@ -20,7 +20,10 @@ const msisdnTaken: Record<string, ['customer.msisdn_taken', string]> = {
 export class DrizzleCustomerRepo implements CustomerRepo {
   constructor(private readonly db: Db) {}
   async insert(c: Customer): Promise<void> {
-    await mapUnique(() => this.db.insert(customers).values({ ...c, tags: [...c.tags] }), msisdnTaken);
+    await mapUnique(
+      () => this.db.insert(customers).values({ ...c, tags: [...c.tags] }),
+      msisdnTaken,
+    );
   }
   async update(c: Customer): Promise<void> {
     await mapUnique(
@@ -77,7 +80,10 @@ export class DrizzleCustomerRepo implements CustomerRepo {
     return { items: rows.map(toCustomer), total: Number(total?.n ?? 0) };
   }
   async delete(id: string): Promise<boolean> {
-    const r = await this.db.delete(customers).where(eq(customers.id, id)).returning({ id: customers.id });
+    const r = await this.db
+      .delete(customers)
+      .where(eq(customers.id, id))
+      .returning({ id: customers.id });
     return r.length > 0;
   }
 }
@@ -125,7 +131,10 @@ export class DrizzleContactRepo implements ContactRepo {
     return { items: rows.map(toContact), total: Number(total?.n ?? 0) };
   }
   async delete(id: string): Promise<boolean> {
-    const r = await this.db.delete(contacts).where(eq(contacts.id, id)).returning({ id: contacts.id });
+    const r = await this.db
+      .delete(contacts)
+      .where(eq(contacts.id, id))
+      .returning({ id: contacts.id });
     return r.length > 0;
   }
 }

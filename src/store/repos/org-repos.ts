@@ -54,7 +54,9 @@ export class DrizzleTeamRepo implements TeamRepo {
     return (await this.db.select().from(teams).orderBy(asc(teams.name))).map(toTeam);
   }
   async delete(id: string): Promise<boolean> {
-    return (await this.db.delete(teams).where(eq(teams.id, id)).returning({ id: teams.id })).length > 0;
+    return (
+      (await this.db.delete(teams).where(eq(teams.id, id)).returning({ id: teams.id })).length > 0
+    );
   }
   async memberIds(teamId: string): Promise<string[]> {
     const rows = await this.db
@@ -97,6 +99,9 @@ export class DrizzleSkillRepo implements SkillRepo {
     return this.db.select().from(skills).orderBy(asc(skills.name));
   }
   async delete(id: string): Promise<boolean> {
-    return (await this.db.delete(skills).where(eq(skills.id, id)).returning({ id: skills.id })).length > 0;
+    return (
+      (await this.db.delete(skills).where(eq(skills.id, id)).returning({ id: skills.id })).length >
+      0
+    );
   }
 }

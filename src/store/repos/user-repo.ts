@@ -61,7 +61,10 @@ export class DrizzleUserRepo implements UserRepo {
   }
 
   async setPassword(id: string, passwordHash: string): Promise<void> {
-    await this.db.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, id));
+    await this.db
+      .update(users)
+      .set({ passwordHash, updatedAt: new Date() })
+      .where(eq(users.id, id));
   }
 
   async get(id: string): Promise<User | null> {
@@ -77,10 +80,7 @@ export class DrizzleUserRepo implements UserRepo {
     return user ? { user, passwordHash: row.passwordHash } : null;
   }
 
-  async list(
-    f: { role?: Role; teamId?: string; q?: string },
-    page: Page,
-  ): Promise<PageOf<User>> {
+  async list(f: { role?: Role; teamId?: string; q?: string }, page: Page): Promise<PageOf<User>> {
     const conds: SQL[] = [];
     if (f.role) conds.push(eq(users.role, f.role));
     if (f.teamId)

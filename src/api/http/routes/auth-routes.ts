@@ -28,7 +28,10 @@ export function authRoutes(app: OpenAPIHono<ApiEnv>): void {
       tags: ['auth'],
       summary: 'Log in; the token works as a Bearer token and is also set as a session cookie',
       request: { body: jsonBody(LoginRequest) },
-      responses: { 200: jsonResponse(LoginResponse), 429: { description: 'too many failed logins' } },
+      responses: {
+        200: jsonResponse(LoginResponse),
+        429: { description: 'too many failed logins' },
+      },
     }),
     async (c) => {
       const { username, password } = c.req.valid('json');

@@ -27,36 +27,111 @@ export function caseConfigRoutes(app: OpenAPIHono<ApiEnv>): void {
   const cfg = (c: { var: ApiEnv['Variables'] }) => c.var.services.caseConfig;
 
   app.openapi(
-    secured(anyone, { method: 'get', path: '/api/case-types', tags: ['case configuration'], summary: 'List case types and their plans', responses: { 200: jsonResponse(z.array(CaseTypeView)) } }),
+    secured(anyone, {
+      method: 'get',
+      path: '/api/case-types',
+      tags: ['case configuration'],
+      summary: 'List case types and their plans',
+      responses: { 200: jsonResponse(z.array(CaseTypeView)) },
+    }),
     async (c) => c.json(jsonify(await cfg(c).listCaseTypes()), 200),
   );
   app.openapi(
-    secured(adminOnly, { method: 'post', path: '/api/case-types', tags: ['case configuration'], summary: 'Create a case type', request: { body: jsonBody(CaseTypeCreate) }, responses: { 201: jsonResponse(CaseTypeView, 'created') } }),
-    async (c) => c.json(jsonify(await cfg(c).createCaseType(c.var.actor!, c.req.valid('json'))), 201),
+    secured(adminOnly, {
+      method: 'post',
+      path: '/api/case-types',
+      tags: ['case configuration'],
+      summary: 'Create a case type',
+      request: { body: jsonBody(CaseTypeCreate) },
+      responses: { 201: jsonResponse(CaseTypeView, 'created') },
+    }),
+    async (c) =>
+      c.json(jsonify(await cfg(c).createCaseType(c.var.actor!, c.req.valid('json'))), 201),
   );
   app.openapi(
-    secured(adminOnly, { method: 'patch', path: '/api/case-types/{code}', tags: ['case configuration'], summary: 'Update a case type (plan, names, default priority, active)', request: { params: CodeParam, body: jsonBody(CaseTypeUpdate) }, responses: { 200: jsonResponse(CaseTypeView) } }),
-    async (c) => c.json(jsonify(await cfg(c).updateCaseType(c.var.actor!, c.req.valid('param').code, stripUndefined(c.req.valid('json')))), 200),
+    secured(adminOnly, {
+      method: 'patch',
+      path: '/api/case-types/{code}',
+      tags: ['case configuration'],
+      summary: 'Update a case type (plan, names, default priority, active)',
+      request: { params: CodeParam, body: jsonBody(CaseTypeUpdate) },
+      responses: { 200: jsonResponse(CaseTypeView) },
+    }),
+    async (c) =>
+      c.json(
+        jsonify(
+          await cfg(c).updateCaseType(
+            c.var.actor!,
+            c.req.valid('param').code,
+            stripUndefined(c.req.valid('json')),
+          ),
+        ),
+        200,
+      ),
   );
 
   app.openapi(
-    secured(anyone, { method: 'get', path: '/api/case-categories', tags: ['case configuration'], summary: 'List case categories (flat)', responses: { 200: jsonResponse(z.array(CategoryView)) } }),
+    secured(anyone, {
+      method: 'get',
+      path: '/api/case-categories',
+      tags: ['case configuration'],
+      summary: 'List case categories (flat)',
+      responses: { 200: jsonResponse(z.array(CategoryView)) },
+    }),
     async (c) => c.json(jsonify(await cfg(c).listCategories()), 200),
   );
   app.openapi(
-    secured(anyone, { method: 'get', path: '/api/case-categories/tree', tags: ['case configuration'], summary: 'The category tree', responses: { 200: jsonResponse(z.array(CategoryNode)) } }),
+    secured(anyone, {
+      method: 'get',
+      path: '/api/case-categories/tree',
+      tags: ['case configuration'],
+      summary: 'The category tree',
+      responses: { 200: jsonResponse(z.array(CategoryNode)) },
+    }),
     async (c) => c.json(jsonify(await cfg(c).categoryTree()), 200),
   );
   app.openapi(
-    secured(adminOnly, { method: 'post', path: '/api/case-categories', tags: ['case configuration'], summary: 'Create a category', request: { body: jsonBody(CategoryCreate) }, responses: { 201: jsonResponse(CategoryView, 'created') } }),
-    async (c) => c.json(jsonify(await cfg(c).createCategory(c.var.actor!, c.req.valid('json'))), 201),
+    secured(adminOnly, {
+      method: 'post',
+      path: '/api/case-categories',
+      tags: ['case configuration'],
+      summary: 'Create a category',
+      request: { body: jsonBody(CategoryCreate) },
+      responses: { 201: jsonResponse(CategoryView, 'created') },
+    }),
+    async (c) =>
+      c.json(jsonify(await cfg(c).createCategory(c.var.actor!, c.req.valid('json'))), 201),
   );
   app.openapi(
-    secured(adminOnly, { method: 'patch', path: '/api/case-categories/{id}', tags: ['case configuration'], summary: 'Update a category', request: { params: IdParam, body: jsonBody(CategoryUpdate) }, responses: { 200: jsonResponse(CategoryView) } }),
-    async (c) => c.json(jsonify(await cfg(c).updateCategory(c.var.actor!, c.req.valid('param').id, stripUndefined(c.req.valid('json')))), 200),
+    secured(adminOnly, {
+      method: 'patch',
+      path: '/api/case-categories/{id}',
+      tags: ['case configuration'],
+      summary: 'Update a category',
+      request: { params: IdParam, body: jsonBody(CategoryUpdate) },
+      responses: { 200: jsonResponse(CategoryView) },
+    }),
+    async (c) =>
+      c.json(
+        jsonify(
+          await cfg(c).updateCategory(
+            c.var.actor!,
+            c.req.valid('param').id,
+            stripUndefined(c.req.valid('json')),
+          ),
+        ),
+        200,
+      ),
   );
   app.openapi(
-    secured(adminOnly, { method: 'delete', path: '/api/case-categories/{id}', tags: ['case configuration'], summary: 'Delete a category without sub-categories', request: { params: IdParam }, responses: { 200: jsonResponse(Ok) } }),
+    secured(adminOnly, {
+      method: 'delete',
+      path: '/api/case-categories/{id}',
+      tags: ['case configuration'],
+      summary: 'Delete a category without sub-categories',
+      request: { params: IdParam },
+      responses: { 200: jsonResponse(Ok) },
+    }),
     async (c) => {
       await cfg(c).deleteCategory(c.var.actor!, c.req.valid('param').id);
       return c.json({ ok: true as const }, 200);
@@ -64,23 +139,68 @@ export function caseConfigRoutes(app: OpenAPIHono<ApiEnv>): void {
   );
 
   app.openapi(
-    secured(staff, { method: 'get', path: '/api/calendars', tags: ['case configuration'], summary: 'List business calendars', responses: { 200: jsonResponse(z.array(CalendarView)) } }),
+    secured(staff, {
+      method: 'get',
+      path: '/api/calendars',
+      tags: ['case configuration'],
+      summary: 'List business calendars',
+      responses: { 200: jsonResponse(z.array(CalendarView)) },
+    }),
     async (c) => c.json(jsonify(await cfg(c).listCalendars()), 200),
   );
   app.openapi(
-    secured(staff, { method: 'get', path: '/api/calendars/{id}', tags: ['case configuration'], summary: 'Get a business calendar', request: { params: IdParam }, responses: { 200: jsonResponse(CalendarView) } }),
+    secured(staff, {
+      method: 'get',
+      path: '/api/calendars/{id}',
+      tags: ['case configuration'],
+      summary: 'Get a business calendar',
+      request: { params: IdParam },
+      responses: { 200: jsonResponse(CalendarView) },
+    }),
     async (c) => c.json(jsonify(await cfg(c).getCalendar(c.req.valid('param').id)), 200),
   );
   app.openapi(
-    secured(adminOnly, { method: 'post', path: '/api/calendars', tags: ['case configuration'], summary: 'Create a business calendar (weekly hours, holidays, special days, time zone)', request: { body: jsonBody(CalendarCreate) }, responses: { 201: jsonResponse(CalendarView, 'created') } }),
-    async (c) => c.json(jsonify(await cfg(c).createCalendar(c.var.actor!, c.req.valid('json'))), 201),
+    secured(adminOnly, {
+      method: 'post',
+      path: '/api/calendars',
+      tags: ['case configuration'],
+      summary: 'Create a business calendar (weekly hours, holidays, special days, time zone)',
+      request: { body: jsonBody(CalendarCreate) },
+      responses: { 201: jsonResponse(CalendarView, 'created') },
+    }),
+    async (c) =>
+      c.json(jsonify(await cfg(c).createCalendar(c.var.actor!, c.req.valid('json'))), 201),
   );
   app.openapi(
-    secured(adminOnly, { method: 'patch', path: '/api/calendars/{id}', tags: ['case configuration'], summary: 'Update a business calendar', request: { params: IdParam, body: jsonBody(CalendarUpdate) }, responses: { 200: jsonResponse(CalendarView) } }),
-    async (c) => c.json(jsonify(await cfg(c).updateCalendar(c.var.actor!, c.req.valid('param').id, stripUndefined(c.req.valid('json')))), 200),
+    secured(adminOnly, {
+      method: 'patch',
+      path: '/api/calendars/{id}',
+      tags: ['case configuration'],
+      summary: 'Update a business calendar',
+      request: { params: IdParam, body: jsonBody(CalendarUpdate) },
+      responses: { 200: jsonResponse(CalendarView) },
+    }),
+    async (c) =>
+      c.json(
+        jsonify(
+          await cfg(c).updateCalendar(
+            c.var.actor!,
+            c.req.valid('param').id,
+            stripUndefined(c.req.valid('json')),
+          ),
+        ),
+        200,
+      ),
   );
   app.openapi(
-    secured(adminOnly, { method: 'delete', path: '/api/calendars/{id}', tags: ['case configuration'], summary: 'Delete a business calendar no policy uses', request: { params: IdParam }, responses: { 200: jsonResponse(Ok) } }),
+    secured(adminOnly, {
+      method: 'delete',
+      path: '/api/calendars/{id}',
+      tags: ['case configuration'],
+      summary: 'Delete a business calendar no policy uses',
+      request: { params: IdParam },
+      responses: { 200: jsonResponse(Ok) },
+    }),
     async (c) => {
       await cfg(c).deleteCalendar(c.var.actor!, c.req.valid('param').id);
       return c.json({ ok: true as const }, 200);
@@ -88,19 +208,57 @@ export function caseConfigRoutes(app: OpenAPIHono<ApiEnv>): void {
   );
 
   app.openapi(
-    secured(staff, { method: 'get', path: '/api/sla-policies', tags: ['case configuration'], summary: 'List SLA policies', responses: { 200: jsonResponse(z.array(SlaPolicyView)) } }),
+    secured(staff, {
+      method: 'get',
+      path: '/api/sla-policies',
+      tags: ['case configuration'],
+      summary: 'List SLA policies',
+      responses: { 200: jsonResponse(z.array(SlaPolicyView)) },
+    }),
     async (c) => c.json(jsonify(await cfg(c).listSlaPolicies()), 200),
   );
   app.openapi(
-    secured(adminOnly, { method: 'post', path: '/api/sla-policies', tags: ['case configuration'], summary: 'Create an SLA policy for a case type (and priority)', request: { body: jsonBody(SlaPolicyCreate) }, responses: { 201: jsonResponse(SlaPolicyView, 'created') } }),
-    async (c) => c.json(jsonify(await cfg(c).createSlaPolicy(c.var.actor!, c.req.valid('json'))), 201),
+    secured(adminOnly, {
+      method: 'post',
+      path: '/api/sla-policies',
+      tags: ['case configuration'],
+      summary: 'Create an SLA policy for a case type (and priority)',
+      request: { body: jsonBody(SlaPolicyCreate) },
+      responses: { 201: jsonResponse(SlaPolicyView, 'created') },
+    }),
+    async (c) =>
+      c.json(jsonify(await cfg(c).createSlaPolicy(c.var.actor!, c.req.valid('json'))), 201),
   );
   app.openapi(
-    secured(adminOnly, { method: 'patch', path: '/api/sla-policies/{id}', tags: ['case configuration'], summary: 'Update an SLA policy', request: { params: IdParam, body: jsonBody(SlaPolicyUpdate) }, responses: { 200: jsonResponse(SlaPolicyView) } }),
-    async (c) => c.json(jsonify(await cfg(c).updateSlaPolicy(c.var.actor!, c.req.valid('param').id, stripUndefined(c.req.valid('json')))), 200),
+    secured(adminOnly, {
+      method: 'patch',
+      path: '/api/sla-policies/{id}',
+      tags: ['case configuration'],
+      summary: 'Update an SLA policy',
+      request: { params: IdParam, body: jsonBody(SlaPolicyUpdate) },
+      responses: { 200: jsonResponse(SlaPolicyView) },
+    }),
+    async (c) =>
+      c.json(
+        jsonify(
+          await cfg(c).updateSlaPolicy(
+            c.var.actor!,
+            c.req.valid('param').id,
+            stripUndefined(c.req.valid('json')),
+          ),
+        ),
+        200,
+      ),
   );
   app.openapi(
-    secured(adminOnly, { method: 'delete', path: '/api/sla-policies/{id}', tags: ['case configuration'], summary: 'Delete an SLA policy', request: { params: IdParam }, responses: { 200: jsonResponse(Ok) } }),
+    secured(adminOnly, {
+      method: 'delete',
+      path: '/api/sla-policies/{id}',
+      tags: ['case configuration'],
+      summary: 'Delete an SLA policy',
+      request: { params: IdParam },
+      responses: { 200: jsonResponse(Ok) },
+    }),
     async (c) => {
       await cfg(c).deleteSlaPolicy(c.var.actor!, c.req.valid('param').id);
       return c.json({ ok: true as const }, 200);

@@ -12,10 +12,19 @@ import {
 } from '../../../contracts/customers.ts';
 import type { ApiEnv } from '../api-env.ts';
 import { jsonify } from '../jsonify.ts';
-import { adminOnly, anyone, jsonBody, jsonResponse, managers, secured, staff } from '../secured-route.ts';
+import {
+  adminOnly,
+  anyone,
+  jsonBody,
+  jsonResponse,
+  managers,
+  secured,
+  staff,
+} from '../secured-route.ts';
 import { stripUndefined } from './org-routes.ts';
 
-const toDate = (s: string | null | undefined) => (s === undefined ? undefined : s === null ? null : new Date(s));
+const toDate = (s: string | null | undefined) =>
+  s === undefined ? undefined : s === null ? null : new Date(s);
 
 export function customerRoutes(app: OpenAPIHono<ApiEnv>): void {
   app.openapi(
@@ -29,7 +38,10 @@ export function customerRoutes(app: OpenAPIHono<ApiEnv>): void {
     }),
     async (c) => {
       const { limit, offset, ...f } = c.req.valid('query');
-      return c.json(jsonify(await c.var.services.customers.search(stripUndefined(f), { limit, offset })), 200);
+      return c.json(
+        jsonify(await c.var.services.customers.search(stripUndefined(f), { limit, offset })),
+        200,
+      );
     },
   );
   app.openapi(
@@ -41,7 +53,11 @@ export function customerRoutes(app: OpenAPIHono<ApiEnv>): void {
       request: { params: IdParam },
       responses: { 200: jsonResponse(CustomerView) },
     }),
-    async (c) => c.json(jsonify(await c.var.services.customers.get(c.var.actor!, c.req.valid('param').id)), 200),
+    async (c) =>
+      c.json(
+        jsonify(await c.var.services.customers.get(c.var.actor!, c.req.valid('param').id)),
+        200,
+      ),
   );
   app.openapi(
     secured(staff, {
@@ -52,7 +68,11 @@ export function customerRoutes(app: OpenAPIHono<ApiEnv>): void {
       request: { body: jsonBody(CustomerCreate) },
       responses: { 201: jsonResponse(CustomerView, 'created') },
     }),
-    async (c) => c.json(jsonify(await c.var.services.customers.create(c.var.actor!, c.req.valid('json'))), 201),
+    async (c) =>
+      c.json(
+        jsonify(await c.var.services.customers.create(c.var.actor!, c.req.valid('json'))),
+        201,
+      ),
   );
   app.openapi(
     secured(staff, {
@@ -64,7 +84,16 @@ export function customerRoutes(app: OpenAPIHono<ApiEnv>): void {
       responses: { 200: jsonResponse(CustomerView) },
     }),
     async (c) =>
-      c.json(jsonify(await c.var.services.customers.update(c.var.actor!, c.req.valid('param').id, c.req.valid('json'))), 200),
+      c.json(
+        jsonify(
+          await c.var.services.customers.update(
+            c.var.actor!,
+            c.req.valid('param').id,
+            c.req.valid('json'),
+          ),
+        ),
+        200,
+      ),
   );
   app.openapi(
     secured(adminOnly, {
@@ -93,7 +122,10 @@ export function customerRoutes(app: OpenAPIHono<ApiEnv>): void {
     }),
     async (c) => {
       const { limit, offset, ...f } = c.req.valid('query');
-      return c.json(jsonify(await c.var.services.customers.listContacts(stripUndefined(f), { limit, offset })), 200);
+      return c.json(
+        jsonify(await c.var.services.customers.listContacts(stripUndefined(f), { limit, offset })),
+        200,
+      );
     },
   );
   app.openapi(
@@ -105,7 +137,8 @@ export function customerRoutes(app: OpenAPIHono<ApiEnv>): void {
       request: { params: IdParam },
       responses: { 200: jsonResponse(ContactView) },
     }),
-    async (c) => c.json(jsonify(await c.var.services.customers.getContact(c.req.valid('param').id)), 200),
+    async (c) =>
+      c.json(jsonify(await c.var.services.customers.getContact(c.req.valid('param').id)), 200),
   );
   app.openapi(
     secured(staff, {
@@ -137,10 +170,14 @@ export function customerRoutes(app: OpenAPIHono<ApiEnv>): void {
     }),
     async (c) => {
       const b = c.req.valid('json');
-      const contact = await c.var.services.customers.updateContact(c.var.actor!, c.req.valid('param').id, {
-        ...b,
-        endedAt: toDate(b.endedAt),
-      });
+      const contact = await c.var.services.customers.updateContact(
+        c.var.actor!,
+        c.req.valid('param').id,
+        {
+          ...b,
+          endedAt: toDate(b.endedAt),
+        },
+      );
       return c.json(jsonify(contact), 200);
     },
   );

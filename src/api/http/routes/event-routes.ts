@@ -41,12 +41,17 @@ export function eventRoutes(app: OpenAPIHono<ApiEnv>): void {
       path: '/api/audit',
       tags: ['events'],
       summary: 'The audit trail of logins and administrative changes, newest first',
-      request: { query: PageQuery.extend({ actorId: z.string().optional(), action: z.string().optional() }) },
+      request: {
+        query: PageQuery.extend({ actorId: z.string().optional(), action: z.string().optional() }),
+      },
       responses: { 200: jsonResponse(pageOf(AuditView)) },
     }),
     async (c) => {
       const { limit, offset, actorId, action } = c.req.valid('query');
-      const r = await c.var.services.store.audit.list({ ...(actorId ? { actorId } : {}), ...(action ? { action } : {}) }, { limit, offset });
+      const r = await c.var.services.store.audit.list(
+        { ...(actorId ? { actorId } : {}), ...(action ? { action } : {}) },
+        { limit, offset },
+      );
       return c.json(jsonify(r), 200);
     },
   );

@@ -2,13 +2,22 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { Role, UserCreate, UserUpdate, UserView } from '../../../contracts/auth.ts';
 import { IdParam, Ok, PageQuery, pageOf } from '../../../contracts/common.ts';
-import { SkillCreate, SkillUpdate, SkillView, TeamCreate, TeamDetails, TeamUpdate, TeamView } from '../../../contracts/org.ts';
+import {
+  SkillCreate,
+  SkillUpdate,
+  SkillView,
+  TeamCreate,
+  TeamDetails,
+  TeamUpdate,
+  TeamView,
+} from '../../../contracts/org.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import type { ApiEnv } from '../api-env.ts';
 import { jsonify } from '../jsonify.ts';
 import { adminOnly, jsonBody, jsonResponse, managers, secured, staff } from '../secured-route.ts';
 
-const notFound = (what: string, id: string) => new DomainError('not_found', `no such ${what}`, { id });
+const notFound = (what: string, id: string) =>
+  new DomainError('not_found', `no such ${what}`, { id });
 
 export function orgRoutes(app: OpenAPIHono<ApiEnv>): void {
   // ── users ───────────────────────────────────────────────────────────────
@@ -18,13 +27,23 @@ export function orgRoutes(app: OpenAPIHono<ApiEnv>): void {
       path: '/api/users',
       tags: ['users'],
       summary: 'List users',
-      request: { query: PageQuery.extend({ role: Role.optional(), team: z.string().optional(), q: z.string().max(100).optional() }) },
+      request: {
+        query: PageQuery.extend({
+          role: Role.optional(),
+          team: z.string().optional(),
+          q: z.string().max(100).optional(),
+        }),
+      },
       responses: { 200: jsonResponse(pageOf(UserView)) },
     }),
     async (c) => {
       const q = c.req.valid('query');
       const r = await c.var.services.org.listUsers(
-        { ...(q.role ? { role: q.role } : {}), ...(q.team ? { teamId: q.team } : {}), ...(q.q ? { q: q.q } : {}) },
+        {
+          ...(q.role ? { role: q.role } : {}),
+          ...(q.team ? { teamId: q.team } : {}),
+          ...(q.q ? { q: q.q } : {}),
+        },
         q,
       );
       return c.json(jsonify(r), 200);
@@ -70,7 +89,11 @@ export function orgRoutes(app: OpenAPIHono<ApiEnv>): void {
       responses: { 200: jsonResponse(UserView) },
     }),
     async (c) => {
-      const u = await c.var.services.org.updateUser(c.var.actor!, c.req.valid('param').id, c.req.valid('json'));
+      const u = await c.var.services.org.updateUser(
+        c.var.actor!,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      );
       return c.json(jsonify(u), 200);
     },
   );
@@ -113,7 +136,10 @@ export function orgRoutes(app: OpenAPIHono<ApiEnv>): void {
       const { id } = c.req.valid('param');
       const t = await c.var.services.store.teams.get(id);
       if (!t) throw notFound('team', id);
-      return c.json(jsonify({ ...t, memberIds: await c.var.services.store.teams.memberIds(id) }), 200);
+      return c.json(
+        jsonify({ ...t, memberIds: await c.var.services.store.teams.memberIds(id) }),
+        200,
+      );
     },
   );
   app.openapi(
@@ -125,7 +151,8 @@ export function orgRoutes(app: OpenAPIHono<ApiEnv>): void {
       request: { body: jsonBody(TeamCreate) },
       responses: { 201: jsonResponse(TeamView, 'created') },
     }),
-    async (c) => c.json(jsonify(await c.var.services.org.createTeam(c.var.actor!, c.req.valid('json'))), 201),
+    async (c) =>
+      c.json(jsonify(await c.var.services.org.createTeam(c.var.actor!, c.req.valid('json'))), 201),
   );
   app.openapi(
     secured(adminOnly, {
@@ -137,7 +164,16 @@ export function orgRoutes(app: OpenAPIHono<ApiEnv>): void {
       responses: { 200: jsonResponse(TeamView) },
     }),
     async (c) =>
-      c.json(jsonify(await c.var.services.org.updateTeam(c.var.actor!, c.req.valid('param').id, stripUndefined(c.req.valid('json')))), 200),
+      c.json(
+        jsonify(
+          await c.var.services.org.updateTeam(
+            c.var.actor!,
+            c.req.valid('param').id,
+            stripUndefined(c.req.valid('json')),
+          ),
+        ),
+        200,
+      ),
   );
   app.openapi(
     secured(adminOnly, {
@@ -190,7 +226,8 @@ export function orgRoutes(app: OpenAPIHono<ApiEnv>): void {
       request: { body: jsonBody(SkillCreate) },
       responses: { 201: jsonResponse(SkillView, 'created') },
     }),
-    async (c) => c.json(jsonify(await c.var.services.org.createSkill(c.var.actor!, c.req.valid('json'))), 201),
+    async (c) =>
+      c.json(jsonify(await c.var.services.org.createSkill(c.var.actor!, c.req.valid('json'))), 201),
   );
   app.openapi(
     secured(adminOnly, {
@@ -202,7 +239,16 @@ export function orgRoutes(app: OpenAPIHono<ApiEnv>): void {
       responses: { 200: jsonResponse(SkillView) },
     }),
     async (c) =>
-      c.json(jsonify(await c.var.services.org.updateSkill(c.var.actor!, c.req.valid('param').id, stripUndefined(c.req.valid('json')))), 200),
+      c.json(
+        jsonify(
+          await c.var.services.org.updateSkill(
+            c.var.actor!,
+            c.req.valid('param').id,
+            stripUndefined(c.req.valid('json')),
+          ),
+        ),
+        200,
+      ),
   );
   app.openapi(
     secured(adminOnly, {
@@ -221,6 +267,8 @@ export function orgRoutes(app: OpenAPIHono<ApiEnv>): void {
 }
 
 /** Drops keys whose value is undefined, so a patch does not overwrite with nothing. */
-export function stripUndefined<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+export function stripUndefined<T extends object>(
+  o: T,
+): { [K in keyof T]: Exclude<T[K], undefined> } {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as never;
 }

@@ -54,7 +54,11 @@ function makeCase(
   };
 }
 
-function viewer(role: Role, teamIds: string[] = ['t-mine'], customerId: string | null = null): Viewer {
+function viewer(
+  role: Role,
+  teamIds: string[] = ['t-mine'],
+  customerId: string | null = null,
+): Viewer {
   return { id: 'me', role, teamIds, customerId };
 }
 
@@ -62,7 +66,11 @@ const cases = {
   unrelated: makeCase({ assigneeId: 'other', teamId: 't-other', dispatchTeamId: 't-bo-other' }),
   assignedToMe: makeCase({ assigneeId: 'me', teamId: 't-other' }),
   ownedByMyTeam: makeCase({ assigneeId: 'other', teamId: 't-mine' }),
-  dispatchedToMyTeam: makeCase({ assigneeId: 'other', teamId: 't-other', dispatchTeamId: 't-mine' }),
+  dispatchedToMyTeam: makeCase({
+    assigneeId: 'other',
+    teamId: 't-other',
+    dispatchTeamId: 't-mine',
+  }),
   mine: makeCase({ customerId: 'cust-me', teamId: 't-other' }),
   someoneElses: makeCase({ customerId: 'cust-other', teamId: 't-mine', assigneeId: 'me' }),
   bare: makeCase(),
@@ -141,7 +149,12 @@ describe('caseAccess', () => {
 
   it('never gives a customer without a record an open filter', () => {
     const a = caseAccess(viewer('customer', ['t1'], null));
-    expect(a).toMatchObject({ all: false, assigneeId: null, ownerTeamIds: [], dispatchTeamIds: [] });
+    expect(a).toMatchObject({
+      all: false,
+      assigneeId: null,
+      ownerTeamIds: [],
+      dispatchTeamIds: [],
+    });
     if (!a.all) expect(a.customerId).not.toBeNull();
   });
 });

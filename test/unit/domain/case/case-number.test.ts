@@ -7,7 +7,11 @@ import {
 } from '../../../../src/domain/case/case-number.ts';
 
 const localDate = fc
-  .date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true })
+  .date({
+    min: new Date('1970-01-01T00:00:00Z'),
+    max: new Date('9999-12-31T00:00:00Z'),
+    noInvalidDate: true,
+  })
   .map((d) => d.toISOString().slice(0, 10));
 const counter = fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER });
 /** Text around a number in a subject line: no digits (they would extend it) and no 'C'. */

@@ -106,11 +106,9 @@ describe('assertValidParent', () => {
   });
 
   it('rejects a descendant as the parent (a cycle)', () => {
-    expectDomainError(
-      () => assertValidParent(all, 'billing', 'roam'),
-      'category.invalid_parent',
-      { parentId: 'roam' },
-    );
+    expectDomainError(() => assertValidParent(all, 'billing', 'roam'), 'category.invalid_parent', {
+      parentId: 'roam',
+    });
     expectDomainError(
       () => assertValidParent(all, 'billing', 'roam-data'),
       'category.invalid_parent',
@@ -129,7 +127,7 @@ describe('random forests (property)', () => {
 
   const ancestorsOf = (cats: readonly CaseCategory[], id: string): Set<string> => {
     const out = new Set<string>();
-    for (let p = cats.find((c) => c.id === id)?.parentId ?? null; p !== null; ) {
+    for (let p = cats.find((c) => c.id === id)?.parentId ?? null; p !== null;) {
       out.add(p);
       p = cats.find((c) => c.id === p)?.parentId ?? null;
     }

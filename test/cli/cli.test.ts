@@ -1,0 +1,179 @@
+/**
+ * The `kefu` command as users run it (node bin/kefu.js), on PGlite and PostgreSQL: seed, add a
+ * user, start, log in over HTTP, stop. Each child process is killed on timeout.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freshPgDatabase } from '../support/test-stores.ts';
+
+const bin = join(import.meta.dirname, '../../bin/kefu.js');
+
+function run(
+  args: string[],
+  env: Record<string, string> = {},
+  timeoutMs = 60_000,
+): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, [bin, ...args], {
+      env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    });
+    let out = '';
+    let err = '';
+    p.stdout.on('data', (d) => (out += d));
+    p.stderr.on('data', (d) => (err += d));
+    const t = setTimeout(
+      () => (
+        p.kill('SIGKILL'),
+        reject(new Error(`timeout: kefu ${args.join(' ')}\n${out}\n${err}`))
+      ),
+      timeoutMs,
+    );
+    p.on('exit', (code) => (clearTimeout(t), resolve({ code, out, err })));
+  });
+}
+
+/** Starts `kefu start` and resolves with the URL once it prints it. */
+function start(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ url: string; out: () => string; proc: ChildProcess }> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(
+      process.execPath,
+      [bin, 'start', '--port', '0', '--host', '127.0.0.1', ...args],
+      { env: { ...process.env, LOG_LEVEL: 'warn', ...env } },
+    );
+    let out = '';
+    const t = setTimeout(
+      () => (p.kill('SIGKILL'), reject(new Error(`kefu start did not come up:\n${out}`))),
+      90_000,
+    );
+    const onData = (d: Buffer) => {
+      out += d;
+      const m = /running at (http:\/\/\S+)/.exec(out);
+      if (m?.[1]) {
+        clearTimeout(t);
+        resolve({ url: m[1], out: () => out, proc: p });
+      }
+    };
+    p.stdout.on('data', onData);
+    p.stderr.on('data', (d) => (out += d));
+    p.on(
+      'exit',
+      (code) => (clearTimeout(t), reject(new Error(`kefu start exited ${code}:\n${out}`))),
+    );
+  });
+}
+
+async function stop(p: ChildProcess): Promise<void> {
+  if (p.exitCode !== null) return;
+  const done = new Promise<void>((r) => p.once('exit', () => r()));
+  p.kill('SIGTERM');
+  await Promise.race([
+    done,
+    new Promise((r) => setTimeout(r, 10_000)).then(() => p.kill('SIGKILL')),
+  ]);
+}
+
+const login = (url: string, username: string, password: string) =>
+  fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+
+describe('kefu CLI', () => {
+  const dirs: string[] = [];
+  const tmp = () => {
+    const d = mkdtempSync(join(tmpdir(), 'kefu-cli-'));
+    dirs.push(d);
+    return d;
+  };
+  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+  it('prints usage and rejects unknown commands', async () => {
+    const r = await run(['frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('unknown command');
+    const bad = await run([
+      'user',
+      'add',
+      '--username',
+      'x',
+      '--password',
+      'abcdefgh',
+      '--role',
+      'king',
+      '--data-dir',
+      tmp(),
+    ]);
+    expect(bad.code).toBe(2);
+  });
+
+  it('starts a demo center on an empty PGlite directory, seeds it once, and serves logins', async () => {
+    const dir = tmp();
+    const c = await start(['--demo', '--data-dir', dir]);
+    try {
+      expect(c.out()).toContain('demo center seeded');
+      expect(c.out()).toMatch(/wangfang\s+agent/);
+      const health = await fetch(`${c.url}/api/health`);
+      expect(await health.json()).toEqual({ status: 'ok' });
+      const r = await login(c.url, 'wangfang', 'kefu-demo');
+      expect(r.status).toBe(200);
+      const { token } = (await r.json()) as { token: string };
+      const cases = (await (
+        await fetch(`${c.url}/api/cases?limit=100`, {
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).json()) as {
+        items: { stage: string }[];
+      };
+      expect(new Set(cases.items.map((x) => x.stage)).size).toBeGreaterThanOrEqual(4);
+    } finally {
+      await stop(c.proc);
+    }
+    // A second start keeps the data and does not seed again.
+    const again = await start(['--demo', '--data-dir', dir]);
+    try {
+      expect(again.out()).toContain('not re-seeded');
+      expect((await login(again.url, 'admin', 'kefu-demo')).status).toBe(200);
+    } finally {
+      await stop(again.proc);
+    }
+  }, 180_000);
+
+  it('migrates, seeds and adds users on PostgreSQL via DATABASE_URL', async () => {
+    const db = await freshPgDatabase();
+    try {
+      const env = { DATABASE_URL: db.url };
+      expect((await run(['migrate'], env)).out).toContain('migrated PostgreSQL');
+      const seeded = await run(['seed', '--demo'], env);
+      expect(seeded.code).toBe(0);
+      expect(seeded.out).toContain('31 customers');
+      expect((await run(['seed', '--demo'], env)).code).toBe(1);
+      const added = await run(
+        ['user', 'add', '--username', 'ops', '--password', 'ops-password', '--role', 'admin'],
+        env,
+      );
+      expect(added.code).toBe(0);
+      const dup = await run(
+        ['user', 'add', '--username', 'ops', '--password', 'ops-password', '--role', 'admin'],
+        env,
+      );
+      expect(dup.code).toBe(1);
+      expect(dup.err).toContain('user.username_taken');
+      const c = await start([], env);
+      try {
+        expect((await login(c.url, 'ops', 'ops-password')).status).toBe(200);
+        expect((await login(c.url, 'lina', 'kefu-demo')).status).toBe(200);
+      } finally {
+        await stop(c.proc);
+      }
+    } finally {
+      await db.drop();
+    }
+  }, 180_000);
+});
