@@ -282,7 +282,12 @@ export const events = pgTable(
     subjectType: text('subject_type').notNull(),
     subjectId: text('subject_id').notNull(),
     scope: jsonb('scope')
-      .$type<{ userIds: string[]; teamIds: string[]; customerId: string | null }>()
+      .$type<{
+      userIds: string[];
+      teamIds: string[];
+      dispatchTeamIds: string[];
+      customerId: string | null;
+    }>()
       .notNull(),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
   },

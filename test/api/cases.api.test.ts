@@ -384,6 +384,53 @@ describe.each(storeKinds)('cases API on %s', (kind) => {
     }
   });
 
+  it('re-dispatches a dispatched case to another back-office team without a stage move', async () => {
+    const { body: c } = await h.json('POST', '/api/cases', {
+      as: 'agent',
+      body: { type: 'fault_report', title: 'no signal' },
+    });
+    await h.json('POST', `/api/cases/${c.id}/dispatch`, {
+      as: 'agent',
+      body: { teamId: h.teams.backoffice },
+    });
+    const again = await h.json('POST', `/api/cases/${c.id}/dispatch`, {
+      as: 'agent',
+      body: { teamId: h.teams.otherBackoffice, note: 'network issue, not billing' },
+    });
+    expect(again.body).toMatchObject({
+      stage: 'dispatched',
+      dispatchTeamId: h.teams.otherBackoffice,
+    });
+    expect((await h.json('GET', `/api/cases/${c.id}`, { as: 'backoffice' })).status).toBe(404);
+    expect((await h.json('GET', `/api/cases/${c.id}`, { as: 'backoffice2' })).status).toBe(200);
+  });
+
+  it('finds customers by phone number in any written form', async () => {
+    const us = await h.json('POST', '/api/customers', {
+      as: 'agent',
+      body: { name: 'Oliver Smith', msisdn: '+1 (415) 555-0100' },
+    });
+    expect(us.body.msisdn).toBe('14155550100');
+    for (const typed of ['+1 415 555 0100', '0014155550100', '14155550100']) {
+      const r = await h.json('GET', `/api/customers?msisdn=${encodeURIComponent(typed)}`, {
+        as: 'agent',
+      });
+      expect(r.body.items.map((x: { id: string }) => x.id)).toEqual([us.body.id]);
+    }
+    for (const typed of ['13900139000', '+8613900139000', '139-0013-9000']) {
+      const r = await h.json('GET', `/api/customers?msisdn=${encodeURIComponent(typed)}`, {
+        as: 'agent',
+      });
+      expect(r.body.items.map((x: { id: string }) => x.id)).toEqual([h.customerId]);
+    }
+    // A contact from the stored international form is linked to the customer.
+    const contact = await h.json('POST', '/api/contacts', {
+      as: 'agent',
+      body: { channel: 'sms', direction: 'inbound', from: '14155550100', to: '10086' },
+    });
+    expect(contact.body.customerId).toBe(us.body.id);
+  });
+
   it('counts concurrent urges exactly (row locks, no lost updates)', async () => {
     const { body: c } = await h.json('POST', '/api/cases', {
       as: 'agent',

@@ -84,26 +84,47 @@ describe.each(storeKinds)('store contract on %s', (kind) => {
     expect(events.some((e) => e.type === 'test.lost')).toBe(false);
   });
 
-  it('filters events by who may see them', async () => {
+  it('filters events by who may see them, with the case access rule', async () => {
     const start = await store.events.lastSeq();
     const u = randomUUID();
+    const scope = (p: Partial<DomainEvent['scope']>) => ({
+      userIds: [],
+      teamIds: [],
+      dispatchTeamIds: [],
+      customerId: null,
+      ...p,
+    });
     await store.transaction(async (tx) =>
       tx.append(
         [
           ev('test.admin'),
-          ev('test.user', 'x', { userIds: [u], teamIds: [], customerId: null }),
-          ev('test.team', 'x', { userIds: [], teamIds: ['team-a'], customerId: null }),
-          ev('test.customer', 'x', { userIds: [], teamIds: ['team-b'], customerId: 'cust-1' }),
+          ev('test.user', 'x', scope({ userIds: [u] })),
+          ev('test.team', 'x', scope({ teamIds: ['team-a'] })),
+          ev('test.dispatched', 'x', scope({ dispatchTeamIds: ['team-a'] })),
+          ev('test.customer', 'x', scope({ teamIds: ['team-b'], customerId: 'cust-1' })),
         ],
         meta,
       ),
     );
     const types = async (v: Parameters<Store['events']['after']>[2]) =>
       (await store.events.after(start, 100, v)).map((e) => e.type);
-    expect(await types(null)).toEqual(['test.admin', 'test.user', 'test.team', 'test.customer']);
+    expect(await types(null)).toEqual([
+      'test.admin',
+      'test.user',
+      'test.team',
+      'test.dispatched',
+      'test.customer',
+    ]);
     expect(await types({ id: u, role: 'agent', teamIds: [], customerId: null })).toEqual([
       'test.user',
     ]);
+    // Agents see their owning team's events, back-office users what was dispatched to them.
+    expect(await types({ id: 'a', role: 'agent', teamIds: ['team-a'], customerId: null })).toEqual([
+      'test.team',
+    ]);
+    expect(
+      await types({ id: 'b', role: 'backoffice', teamIds: ['team-a'], customerId: null }),
+    ).toEqual(['test.dispatched']);
     expect(
       await types({
         id: 'other',
@@ -111,12 +132,12 @@ describe.each(storeKinds)('store contract on %s', (kind) => {
         teamIds: ['team-a', 'team-b'],
         customerId: null,
       }),
-    ).toEqual(['test.team', 'test.customer']);
+    ).toEqual(['test.team', 'test.dispatched', 'test.customer']);
     expect(await types({ id: 'c', role: 'customer', teamIds: [], customerId: 'cust-1' })).toEqual([
       'test.customer',
     ]);
     expect(await types({ id: 'c', role: 'customer', teamIds: [], customerId: null })).toEqual([]);
-    expect((await store.events.forSubject('test', 'x', 10)).length).toBeGreaterThanOrEqual(4);
+    expect((await store.events.forSubject('test', 'x', 10)).length).toBeGreaterThanOrEqual(5);
   });
 
   it('turns unique violations into coded errors', async () => {

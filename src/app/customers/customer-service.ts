@@ -9,6 +9,7 @@ import {
 } from '../../domain/contact/contact.ts';
 import {
   normalizeEmail,
+  msisdnCandidates,
   normalizeMsisdn,
   normalizeTags,
   type Customer,
@@ -54,7 +55,7 @@ const customerEvent = (
   subjectId: c.id,
   payload: { name: c.name, ...payload },
   // Customer records are shared by every front-office team; only admins get the raw stream.
-  scope: { userIds: [], teamIds: [], customerId: c.id },
+  scope: { userIds: [], teamIds: [], dispatchTeamIds: [], customerId: c.id },
 });
 
 export class CustomerService {
@@ -140,15 +141,18 @@ export class CustomerService {
     return c;
   }
 
-  search(f: CustomerSearch, page: Page) {
-    const n: CustomerSearch = {
+  async search(f: CustomerSearch, page: Page) {
+    const base: CustomerSearch = {
       ...f,
-      ...(f.msisdn
-        ? { msisdn: normalizeMsisdn(f.msisdn, this.deps.config.defaultCountryCode) }
-        : {}),
       ...(f.email ? { email: f.email.trim().toLowerCase() } : {}),
     };
-    return this.deps.store.customers.search(n, page);
+    if (!f.msisdn) return this.deps.store.customers.search(base, page);
+    let r = { items: [] as Customer[], total: 0 };
+    for (const msisdn of msisdnCandidates(f.msisdn, this.deps.config.defaultCountryCode)) {
+      r = await this.deps.store.customers.search({ ...base, msisdn }, page);
+      if (r.total > 0) break;
+    }
+    return r;
   }
 
   /** Finds the customer behind an address seen on a channel (caller number, e-mail sender). */
@@ -161,10 +165,13 @@ export class CustomerService {
         );
         return r.items[0] ?? null;
       }
-      if (channel === 'voice' || channel === 'sms' || channel === 'fax')
-        return await tx.customers.getByMsisdn(
-          normalizeMsisdn(address, this.deps.config.defaultCountryCode),
-        );
+      if (channel === 'voice' || channel === 'sms' || channel === 'fax') {
+        for (const n of msisdnCandidates(address, this.deps.config.defaultCountryCode)) {
+          const c = await tx.customers.getByMsisdn(n);
+          if (c) return c;
+        }
+        return null;
+      }
     } catch (e) {
       if (e instanceof DomainError) return null; // not an address of that kind
       throw e;

@@ -64,7 +64,8 @@ export function caseAccess(v: Viewer): CaseAccess {
         assigneeId: null,
         ownerTeamIds: [],
         dispatchTeamIds: [],
-        customerId: v.customerId ?? '\u0000none',
+        // A customer login without a customer record matches nothing.
+        customerId: v.customerId,
       };
   }
 }
@@ -80,9 +81,18 @@ export function canSeeCase(v: Viewer, c: Case): boolean {
   );
 }
 
-/** Whether a logged event may be shown to the viewer (stream and `GET /api/events`). */
+/**
+ * Whether a logged event may be shown to the viewer (stream and `GET /api/events`). The same
+ * rule as `canSeeCase`, applied to the scope recorded with the event: whoever could open the
+ * case when the event happened may see the event.
+ */
 export function canSeeEvent(v: Viewer, scope: EventScope): boolean {
-  if (v.role === 'admin') return true;
-  if (v.role === 'customer') return v.customerId !== null && scope.customerId === v.customerId;
-  return scope.userIds.includes(v.id) || scope.teamIds.some((t) => v.teamIds.includes(t));
+  const a = caseAccess(v);
+  if (a.all) return true;
+  return (
+    (a.assigneeId !== null && scope.userIds.includes(a.assigneeId)) ||
+    scope.teamIds.some((t) => a.ownerTeamIds.includes(t)) ||
+    scope.dispatchTeamIds.some((t) => a.dispatchTeamIds.includes(t)) ||
+    (a.customerId !== null && scope.customerId === a.customerId)
+  );
 }

@@ -49,22 +49,29 @@ export interface DueTimes {
   readonly stageDueAt: Date | null;
 }
 
-/** Who may see events about the case: assignee, creator, owning and back-office teams. */
-export function caseScope(c: Case, customerVisible: boolean): EventScope {
+/** Who may see events about the case: exactly those who may open it (see access/viewer.ts). */
+export function caseScope(c: Case, customerVisible: boolean, alsoUserIds: readonly string[] = []): EventScope {
   return {
-    userIds: [c.assigneeId, c.createdBy].filter((x): x is string => x !== null),
-    teamIds: [c.teamId, c.dispatchTeamId].filter((x): x is string => x !== null),
+    userIds: [...new Set([c.assigneeId, ...alsoUserIds].filter((x): x is string => x !== null))],
+    teamIds: c.teamId ? [c.teamId] : [],
+    dispatchTeamIds: c.dispatchTeamId ? [c.dispatchTeamId] : [],
     customerId: customerVisible ? c.customerId : null,
   };
 }
 
-function event(c: Case, type: string, payload: Record<string, unknown>, customerVisible = true) {
+function event(
+  c: Case,
+  type: string,
+  payload: Record<string, unknown>,
+  customerVisible = true,
+  alsoUserIds: readonly string[] = [],
+) {
   return {
     type,
     subjectType: 'case',
     subjectId: c.id,
     payload: { number: c.number, ...payload },
-    scope: caseScope(c, customerVisible),
+    scope: caseScope(c, customerVisible, alsoUserIds),
   } satisfies DomainEvent;
 }
 
@@ -207,6 +214,16 @@ export function dispatchCase(
     dispatchTeamId: teamId,
     assigneeId: o.assigneeId === undefined ? c.assigneeId : o.assigneeId,
   };
+  if (c.stage === 'dispatched') {
+    // Re-dispatch to another back-office team: same stage, same stage clock.
+    const next: Case = { ...withTeam, updatedAt: o.now, version: c.version + 1 };
+    return {
+      case: next,
+      events: [
+        event(next, 'case.dispatched', { teamId, previousTeamId: c.dispatchTeamId, note: o.note ?? null }, false),
+      ],
+    };
+  }
   const moved = moveCase(withTeam, 'dispatched', o);
   return {
     case: moved.case,
@@ -238,6 +255,7 @@ export function assignCase(
         'case.assigned',
         { assigneeId: to.assigneeId, teamId: to.teamId, previousAssigneeId: c.assigneeId },
         false,
+        c.assigneeId ? [c.assigneeId] : [],
       ),
     ],
   };

@@ -63,6 +63,7 @@ export function contactScope(c: Contact): EventScope {
   return {
     userIds: c.agentId ? [c.agentId] : [],
     teamIds: c.teamId ? [c.teamId] : [],
+    dispatchTeamIds: [],
     customerId: null,
   };
 }

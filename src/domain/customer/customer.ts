@@ -41,6 +41,17 @@ export function normalizeMsisdn(input: string, defaultCountryCode = '86'): strin
   return n;
 }
 
+/**
+ * The stored forms a typed or received number may match. Without a '+' an 11-digit number is
+ * ambiguous (Chinese mobile '13800138000' or US '14155550100' with its country code), so a
+ * lookup tries the normalised form first and then the digits as given.
+ */
+export function msisdnCandidates(input: string, defaultCountryCode = '86'): string[] {
+  const normalized = normalizeMsisdn(input, defaultCountryCode);
+  const asGiven = input.trim().replace(/[\s().-]/g, '').replace(/^\+|^00/, '');
+  return asGiven !== normalized && /^\d{6,15}$/.test(asGiven) ? [normalized, asGiven] : [normalized];
+}
+
 const emailPattern = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/;
 
 export function normalizeEmail(input: string): string {

@@ -4,10 +4,12 @@
  * change, so readers (stream, statistics, audit, webhooks) see changes in commit order.
  */
 export interface EventScope {
-  /** Users who may see the event regardless of team (assignee, creator). */
+  /** Users who may see the event regardless of team (the assignee). */
   readonly userIds: readonly string[];
-  /** Teams whose members (and supervisors) may see the event. */
+  /** Owning (front-office) teams: their agents and supervisors may see the event. */
   readonly teamIds: readonly string[];
+  /** Back-office teams the subject was dispatched to: their back-office users and supervisors. */
+  readonly dispatchTeamIds: readonly string[];
   /** The customer the event concerns, when the customer may see it. */
   readonly customerId: string | null;
 }
@@ -28,4 +30,9 @@ export interface LoggedEvent<P = Record<string, unknown>> extends DomainEvent<P>
   readonly actorId: string | null;
 }
 
-export const adminOnlyScope: EventScope = { userIds: [], teamIds: [], customerId: null };
+export const adminOnlyScope: EventScope = {
+  userIds: [],
+  teamIds: [],
+  dispatchTeamIds: [],
+  customerId: null,
+};

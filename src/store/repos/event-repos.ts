@@ -1,7 +1,7 @@
 /** The event log (append in transactions, read by sequence) and the audit trail. */
 import { and, asc, count, desc, eq, gt, max, or, sql, type SQL } from 'drizzle-orm';
 import type { AuditEntry, AuditRepo, EventReader, Page } from '../../app/ports/store.ts';
-import type { Viewer } from '../../domain/access/viewer.ts';
+import { caseAccess, type Viewer } from '../../domain/access/viewer.ts';
 import type { DomainEvent, LoggedEvent } from '../../domain/events/domain-event.ts';
 import type { Db } from '../db.ts';
 import { auditLog, eventCounter, events } from '../schema.ts';
@@ -41,6 +41,7 @@ export async function appendEvents(
         scope: {
           userIds: [...e.scope.userIds],
           teamIds: [...e.scope.teamIds],
+          dispatchTeamIds: [...e.scope.dispatchTeamIds],
           customerId: e.scope.customerId,
         },
         payload: e.payload,
@@ -50,15 +51,18 @@ export async function appendEvents(
   return logged;
 }
 
-/** The SQL form of `canSeeEvent` in domain/access/viewer.ts. */
+/** The SQL form of `canSeeEvent` in domain/access/viewer.ts, built from the same CaseAccess. */
 function visibleTo(v: Viewer): SQL | undefined {
-  if (v.role === 'admin') return undefined;
-  if (v.role === 'customer')
-    return v.customerId ? sql`${events.scope}->>'customerId' = ${v.customerId}` : sql`false`;
-  const parts: SQL[] = [sql`${events.scope}->'userIds' @> ${JSON.stringify([v.id])}::jsonb`];
-  for (const t of v.teamIds)
-    parts.push(sql`${events.scope}->'teamIds' @> ${JSON.stringify([t])}::jsonb`);
-  return or(...parts);
+  const a = caseAccess(v);
+  if (a.all) return undefined;
+  const has = (key: string, value: string) =>
+    sql`${events.scope}->${key} @> ${JSON.stringify([value])}::jsonb`;
+  const parts: SQL[] = [];
+  if (a.assigneeId !== null) parts.push(has('userIds', a.assigneeId));
+  for (const t of a.ownerTeamIds) parts.push(has('teamIds', t));
+  for (const t of a.dispatchTeamIds) parts.push(has('dispatchTeamIds', t));
+  if (a.customerId !== null) parts.push(sql`${events.scope}->>'customerId' = ${a.customerId}`);
+  return parts.length ? or(...parts) : sql`false`;
 }
 
 export class DrizzleEventReader implements EventReader {
