@@ -103,6 +103,13 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
     auth: services.auth,
     feed: services.events,
   });
+  // Expired sessions are refused on use; this only keeps the table small.
+  const sweep = setInterval(() => {
+    services.store.sessions
+      .deleteExpired(services.clock.now())
+      .catch((e: unknown) => logger.warn({ err: e }, 'session sweep failed'));
+  }, 3600_000);
+  sweep.unref();
   const port = (server.address() as AddressInfo).port;
   const shownHost = !o.host || o.host === '0.0.0.0' ? 'localhost' : o.host;
   return {
@@ -111,6 +118,7 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
     services,
     seeded,
     async close() {
+      clearInterval(sweep);
       stopStream();
       await new Promise<void>((resolve) => {
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();

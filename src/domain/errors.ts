@@ -32,6 +32,7 @@ export const errorCodes = [
   'sla.invalid_policy',
   'sla.policy_taken',
   'contact.invalid',
+  'routing.invalid_expression',
   'internal',
 ] as const;
 

@@ -283,11 +283,11 @@ export const events = pgTable(
     subjectId: text('subject_id').notNull(),
     scope: jsonb('scope')
       .$type<{
-      userIds: string[];
-      teamIds: string[];
-      dispatchTeamIds: string[];
-      customerId: string | null;
-    }>()
+        userIds: string[];
+        teamIds: string[];
+        dispatchTeamIds: string[];
+        customerId: string | null;
+      }>()
       .notNull(),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
   },

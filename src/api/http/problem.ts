@@ -35,6 +35,7 @@ export const statusOf: Record<ErrorCode, number> = {
   'sla.invalid_policy': 400,
   'sla.policy_taken': 409,
   'contact.invalid': 400,
+  'routing.invalid_expression': 400,
   internal: 500,
 };
 

@@ -50,7 +50,11 @@ export interface DueTimes {
 }
 
 /** Who may see events about the case: exactly those who may open it (see access/viewer.ts). */
-export function caseScope(c: Case, customerVisible: boolean, alsoUserIds: readonly string[] = []): EventScope {
+export function caseScope(
+  c: Case,
+  customerVisible: boolean,
+  alsoUserIds: readonly string[] = [],
+): EventScope {
   return {
     userIds: [...new Set([c.assigneeId, ...alsoUserIds].filter((x): x is string => x !== null))],
     teamIds: c.teamId ? [c.teamId] : [],
@@ -220,7 +224,12 @@ export function dispatchCase(
     return {
       case: next,
       events: [
-        event(next, 'case.dispatched', { teamId, previousTeamId: c.dispatchTeamId, note: o.note ?? null }, false),
+        event(
+          next,
+          'case.dispatched',
+          { teamId, previousTeamId: c.dispatchTeamId, note: o.note ?? null },
+          false,
+        ),
       ],
     };
   }

@@ -48,8 +48,13 @@ export function normalizeMsisdn(input: string, defaultCountryCode = '86'): strin
  */
 export function msisdnCandidates(input: string, defaultCountryCode = '86'): string[] {
   const normalized = normalizeMsisdn(input, defaultCountryCode);
-  const asGiven = input.trim().replace(/[\s().-]/g, '').replace(/^\+|^00/, '');
-  return asGiven !== normalized && /^\d{6,15}$/.test(asGiven) ? [normalized, asGiven] : [normalized];
+  const asGiven = input
+    .trim()
+    .replace(/[\s().-]/g, '')
+    .replace(/^\+|^00/, '');
+  return asGiven !== normalized && /^\d{6,15}$/.test(asGiven)
+    ? [normalized, asGiven]
+    : [normalized];
 }
 
 const emailPattern = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/;

@@ -8,6 +8,7 @@ import {
   type Viewer,
 } from '../../../../src/domain/access/viewer.ts';
 import {
+  assignCase,
   caseNoteEvent,
   caseScope,
   dispatchCase,
@@ -147,15 +148,16 @@ describe('caseAccess', () => {
     });
   });
 
-  it('never gives a customer without a record an open filter', () => {
-    const a = caseAccess(viewer('customer', ['t1'], null));
-    expect(a).toMatchObject({
+  it('gives a customer without a record a filter that matches nothing (no sentinel id)', () => {
+    // Every condition is absent: customerId null (not a made-up string, which PostgreSQL's
+    // text columns may reject), so the store's OR is empty and no case matches.
+    expect(caseAccess(viewer('customer', ['t1'], null))).toEqual({
       all: false,
       assigneeId: null,
       ownerTeamIds: [],
       dispatchTeamIds: [],
+      customerId: null,
     });
-    if (!a.all) expect(a.customerId).not.toBeNull();
   });
 });
 
@@ -169,16 +171,49 @@ describe('canSeeEvent', () => {
       );
   });
 
-  it.each(['agent', 'backoffice', 'supervisor'] as const)(
-    '%s sees events naming them or one of their teams',
-    (role) => {
-      const v = viewer(role, ['t-mine', 't-2']);
-      expect(canSeeEvent(v, scope({ userIds: ['x', 'me'] }))).toBe(true);
-      expect(canSeeEvent(v, scope({ teamIds: ['t-x', 't-2'] }))).toBe(true);
-      expect(canSeeEvent(v, scope({ userIds: ['x'], teamIds: ['t-x'] }))).toBe(false);
-      expect(canSeeEvent(v, scope({ customerId: 'cust-me' }))).toBe(false);
-    },
-  );
+  /** Scopes that name the viewer ('me', teams t-mine/t-2, customer cust-me) in one way each. */
+  const scopes = {
+    namingMe: scope({ userIds: ['x', 'me'] }),
+    ownedByMyTeam: scope({ teamIds: ['t-x', 't-2'] }),
+    dispatchedToMyTeam: scope({ dispatchTeamIds: ['t-x', 't-2'] }),
+    aboutMyCustomer: scope({ customerId: 'cust-me' }),
+    unrelated: scope({
+      userIds: ['x'],
+      teamIds: ['t-x'],
+      dispatchTeamIds: ['t-y'],
+      customerId: 'cust-other',
+    }),
+    adminOnly: adminOnlyScope,
+  };
+  type ScopeFixture = keyof typeof scopes;
+  const expectedEvents: Record<Role, readonly ScopeFixture[]> = {
+    admin: Object.keys(scopes) as ScopeFixture[],
+    agent: ['namingMe', 'ownedByMyTeam'],
+    backoffice: ['namingMe', 'dispatchedToMyTeam'],
+    supervisor: ['namingMe', 'ownedByMyTeam', 'dispatchedToMyTeam'],
+    customer: ['aboutMyCustomer'],
+  };
+
+  for (const role of roles) {
+    const v = viewer(role, ['t-mine', 't-2'], role === 'customer' ? 'cust-me' : null);
+    it.each(Object.keys(scopes) as ScopeFixture[])(`${role}: %s`, (name) => {
+      expect(canSeeEvent(v, scopes[name])).toBe(expectedEvents[role].includes(name));
+    });
+  }
+
+  it('does not let staff see an event through a customer id equal to theirs', () => {
+    for (const role of ['agent', 'backoffice', 'supervisor'] as const)
+      expect(canSeeEvent(viewer(role, ['t-mine'], 'cust-me'), scopes.aboutMyCustomer)).toBe(false);
+  });
+
+  it('does not let an owning team id in the dispatch list count, nor the reverse', () => {
+    const agent = viewer('agent', ['t-mine']);
+    const backoffice = viewer('backoffice', ['t-mine']);
+    expect(canSeeEvent(agent, scope({ dispatchTeamIds: ['t-mine'] }))).toBe(false);
+    expect(canSeeEvent(agent, scope({ teamIds: ['t-mine'] }))).toBe(true);
+    expect(canSeeEvent(backoffice, scope({ teamIds: ['t-mine'] }))).toBe(false);
+    expect(canSeeEvent(backoffice, scope({ dispatchTeamIds: ['t-mine'] }))).toBe(true);
+  });
 
   it('shows a customer only events about them', () => {
     const v = viewer('customer', [], 'cust-me');
@@ -188,9 +223,12 @@ describe('canSeeEvent', () => {
   });
 
   it('shows a customer without a record nothing', () => {
-    const v = viewer('customer', [], null);
-    expect(canSeeEvent(v, adminOnlyScope)).toBe(false);
+    const v = viewer('customer', ['t-mine'], null);
+    for (const s of Object.values(scopes)) expect(canSeeEvent(v, s)).toBe(false);
     expect(canSeeEvent(v, scope({ userIds: ['me'] }))).toBe(false);
+    expect(
+      canSeeEvent(v, scope({ teamIds: ['t-mine'], dispatchTeamIds: ['t-mine'], customerId: null })),
+    ).toBe(false);
   });
 
   it('hides internal case events from the customer', () => {
@@ -206,30 +244,65 @@ describe('canSeeEvent', () => {
     expect(changed && canSeeEvent(customer, changed.scope)).toBe(true);
     const backoffice = { ...viewer('backoffice', ['bo-1']), id: 'bo-agent' };
     expect(dispatched && canSeeEvent(backoffice, dispatched.scope)).toBe(true);
+    // The owning team's agents see it; back-office users of the owning team do not, nor
+    // agents of the back-office team.
+    expect(dispatched && canSeeEvent(viewer('agent', ['front-1']), dispatched.scope)).toBe(true);
+    expect(dispatched && canSeeEvent(viewer('backoffice', ['front-1']), dispatched.scope)).toBe(
+      false,
+    );
+    expect(dispatched && canSeeEvent(viewer('agent', ['bo-1']), dispatched.scope)).toBe(false);
+    expect(dispatched && canSeeEvent(viewer('supervisor', ['bo-1']), dispatched.scope)).toBe(true);
+  });
+
+  it('lets the previous assignee see that the case was assigned away from them', () => {
+    // An agent with no team overlap who only saw the case because it was assigned to them.
+    const prev: Viewer = {
+      id: 'agent-prev',
+      role: 'agent',
+      teamIds: ['t-elsewhere'],
+      customerId: null,
+    };
+    const c = makeCase({ assigneeId: 'agent-prev', teamId: 'front-1', customerId: 'cust-me' });
+    expect(canSeeCase(prev, c)).toBe(true);
+    const { case: next, events } = assignCase(
+      c,
+      { assigneeId: 'agent-new', teamId: 'front-2' },
+      t0,
+    );
+    const [assigned] = events;
+    if (!assigned) throw new Error('no case.assigned event');
+    expect(assigned.type).toBe('case.assigned');
+    expect(canSeeCase(prev, next)).toBe(false);
+    expect(canSeeEvent(prev, assigned.scope)).toBe(true);
+    expect(canSeeEvent({ ...prev, id: 'agent-new' }, assigned.scope)).toBe(true);
+    // An unrelated agent does not, and the internal event stays hidden from the customer.
+    expect(canSeeEvent({ ...prev, id: 'agent-other' }, assigned.scope)).toBe(false);
+    expect(canSeeEvent(viewer('customer', [], 'cust-me'), assigned.scope)).toBe(false);
   });
 });
 
-describe('case access as data agrees with canSeeCase (property)', () => {
-  const ids = ['u1', 'u2', 'u3'];
-  const teams = ['t1', 't2', 't3', 't4'];
-  const customers = ['k1', 'k2', 'k3'];
-  const pick = (xs: string[]) => fc.option(fc.constantFrom(...xs), { freq: 3 });
+/** Random viewers and cases over small id pools, so that matches are frequent. */
+const ids = ['u1', 'u2', 'u3'];
+const teams = ['t1', 't2', 't3', 't4'];
+const customers = ['k1', 'k2', 'k3'];
+const pick = (xs: string[]) => fc.option(fc.constantFrom(...xs), { freq: 3 });
 
-  const viewers = fc.record({
-    id: fc.constantFrom(...ids),
-    role: fc.constantFrom(...roles),
-    teamIds: fc.subarray(teams),
+const viewers = fc.record({
+  id: fc.constantFrom(...ids),
+  role: fc.constantFrom(...roles),
+  teamIds: fc.subarray(teams),
+  customerId: pick(customers),
+});
+const caseLinks = fc
+  .record({
+    assigneeId: pick(ids),
+    teamId: pick(teams),
+    dispatchTeamId: pick(teams),
     customerId: pick(customers),
-  });
-  const caseLinks = fc
-    .record({
-      assigneeId: pick(ids),
-      teamId: pick(teams),
-      dispatchTeamId: pick(teams),
-      customerId: pick(customers),
-    })
-    .map((l) => makeCase(l));
+  })
+  .map((l) => makeCase(l));
 
+describe('case access as data agrees with canSeeCase (property)', () => {
   /** The WHERE clause of case-repo.ts, evaluated with SQL's NULL semantics (NULL never matches). */
   function matchesLikeSql(a: CaseAccess, c: Case): boolean {
     if (a.all) return true;
@@ -272,11 +345,40 @@ describe('case access as data agrees with canSeeCase (property)', () => {
       { numRuns: 1000 },
     );
   });
+});
 
-  it('whoever sees a case sees its customer-visible events', () => {
+describe('events agree with cases (property)', () => {
+  it('exactly those who may open a case see its customer-visible events', () => {
     fc.assert(
       fc.property(viewers, caseLinks, (v, c) => {
-        if (canSeeCase(v, c)) expect(canSeeEvent(v, caseScope(c, true))).toBe(true);
+        expect(canSeeEvent(v, caseScope(c, true))).toBe(canSeeCase(v, c));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('internal events: customers never see them, staff exactly as the case', () => {
+    fc.assert(
+      fc.property(viewers, caseLinks, (v, c) => {
+        const seen = canSeeEvent(v, caseScope(c, false));
+        expect(seen).toBe(v.role === 'customer' ? false : canSeeCase(v, c));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('case.assigned: whoever may open the case afterwards, and the previous assignee', () => {
+    const assignments = fc.record({ assigneeId: pick(ids), teamId: pick(teams) });
+    fc.assert(
+      fc.property(viewers, caseLinks, assignments, (v, c, to) => {
+        const { case: next, events } = assignCase(c, to, t0);
+        expect(events).toHaveLength(1);
+        const scope = events[0]?.scope ?? adminOnlyScope;
+        const expected =
+          v.role === 'customer'
+            ? false
+            : canSeeCase(v, next) || (c.assigneeId !== null && v.id === c.assigneeId);
+        expect(canSeeEvent(v, scope)).toBe(expected);
       }),
       { numRuns: 1000 },
     );

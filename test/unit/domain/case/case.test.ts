@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
   assignCase,
   caseContactLinkedEvent,
+  caseScope,
   caseNoteEvent,
   caseReplyEvent,
   changePriority,
@@ -132,7 +133,7 @@ describe('openCase', () => {
     expect(openCase(openInput({ priority: 'low' })).case.priority).toBe('low');
   });
 
-  it('emits case.created, visible to the customer and the case scope', () => {
+  it('emits case.created, visible to the customer and the case scope (not the creator)', () => {
     const { case: c, events } = openCase(openInput());
     expect(events).toEqual([
       {
@@ -147,7 +148,13 @@ describe('openCase', () => {
           customerId: 'cust-1',
           dueAt: at(24 * 60).toISOString(),
         },
-        scope: { userIds: ['agent-1', 'agent-0'], teamIds: ['front-1'], customerId: 'cust-1' },
+        // The creator (agent-0) is not named: only those who may open the case see its events.
+        scope: {
+          userIds: ['agent-1'],
+          teamIds: ['front-1'],
+          dispatchTeamIds: [],
+          customerId: 'cust-1',
+        },
       },
     ]);
   });
@@ -156,7 +163,12 @@ describe('openCase', () => {
     const { events } = openCase(
       openInput({ assigneeId: null, teamId: null, createdBy: null, customerId: null, due: noDue }),
     );
-    expect(events[0]?.scope).toEqual({ userIds: [], teamIds: [], customerId: null });
+    expect(events[0]?.scope).toEqual({
+      userIds: [],
+      teamIds: [],
+      dispatchTeamIds: [],
+      customerId: null,
+    });
     expect(events[0]?.payload).toMatchObject({ dueAt: null, customerId: null });
   });
 
@@ -312,7 +324,12 @@ describe('moveCase and the case plan', () => {
           note: 'checking the bill',
           stageDueAt: at(60).toISOString(),
         },
-        scope: { userIds: ['agent-1', 'agent-0'], teamIds: ['front-1'], customerId: 'cust-1' },
+        scope: {
+          userIds: ['agent-1'],
+          teamIds: ['front-1'],
+          dispatchTeamIds: [],
+          customerId: 'cust-1',
+        },
       },
     ]);
     expect(next.version).toBe(c.version + 1);
@@ -454,16 +471,18 @@ describe('dispatchCase', () => {
       teamId: 'bo-1',
       note: 'please check the CDRs',
     });
-    // internal: not shown to the customer; visible to both teams
+    // internal: not shown to the customer; visible to the owning and the back-office team
     expect(dispatched?.scope).toEqual({
-      userIds: ['agent-1', 'agent-0'],
-      teamIds: ['front-1', 'bo-1'],
+      userIds: ['agent-1'],
+      teamIds: ['front-1'],
+      dispatchTeamIds: ['bo-1'],
       customerId: null,
     });
     expect(changed?.payload).toMatchObject({ from: 'accepted', to: 'dispatched' });
     expect(changed?.scope).toEqual({
-      userIds: ['agent-1', 'agent-0'],
-      teamIds: ['front-1', 'bo-1'],
+      userIds: ['agent-1'],
+      teamIds: ['front-1'],
+      dispatchTeamIds: ['bo-1'],
       customerId: 'cust-1',
     });
   });
@@ -472,10 +491,16 @@ describe('dispatchCase', () => {
     const c = makeCase({ stage: 'verifying', stagesVisited: ['accepted', 'verifying'] });
     const o = opts(complaint, 1);
     expect(dispatchCase(c, 'bo-1', o).case.assigneeId).toBe('agent-1');
-    expect(dispatchCase(c, 'bo-1', { ...o, assigneeId: null }).case.assigneeId).toBeNull();
+    const cleared = dispatchCase(c, 'bo-1', { ...o, assigneeId: null });
+    expect(cleared.case.assigneeId).toBeNull();
+    for (const e of cleared.events) expect(e.scope.userIds).toEqual([]);
     const to = dispatchCase(c, 'bo-1', { ...o, assigneeId: 'bo-agent-7' });
     expect(to.case.assigneeId).toBe('bo-agent-7');
-    for (const e of to.events) expect(e.scope.userIds).toEqual(['bo-agent-7', 'agent-0']);
+    // The events are scoped to the case as it is after the dispatch: the old assignee is not named.
+    for (const e of to.events) {
+      expect(e.scope.userIds).toEqual(['bo-agent-7']);
+      expect(e.scope.dispatchTeamIds).toEqual(['bo-1']);
+    }
   });
 
   it('redispatches from supervising or replied, to the new team', () => {
@@ -485,22 +510,64 @@ describe('dispatchCase', () => {
     expect(dispatchCase(rep, 'bo-2', opts(complaint, 1)).case.stage).toBe('dispatched');
   });
 
-  it.each(['dispatched', 'closed', 'canceled'] as const)(
-    'refuses from %s and leaves the case alone',
-    (stage) => {
-      const c = makeCase({ stage, dispatchTeamId: 'bo-1' });
-      const before = structuredClone(c);
-      expectDomainError(
-        () => dispatchCase(c, 'bo-2', opts(complaint, 1)),
-        'case.illegal_transition',
-      );
-      expect(c).toEqual(before);
-    },
-  );
+  it('re-dispatches a dispatched case to another team: same stage and stage clock', () => {
+    const c = makeCase({
+      stage: 'dispatched',
+      stagesVisited: ['accepted', 'verifying', 'dispatched'],
+      stageEnteredAt: at(10),
+      stageDueAt: at(70),
+      dispatchTeamId: 'bo-1',
+      version: 3,
+    });
+    const before = structuredClone(c);
+    const { case: next, events } = dispatchCase(c, 'bo-2', {
+      plan: complaint,
+      now: at(20),
+      note: 'wrong team',
+      due: { dueAt: null, stageDueAt: at(999) },
+    });
+    expect(next).toEqual({
+      ...c,
+      dispatchTeamId: 'bo-2',
+      updatedAt: at(20),
+      version: 4,
+    });
+    expect(events).toEqual([
+      {
+        type: 'case.dispatched',
+        subjectType: 'case',
+        subjectId: 'case-1',
+        payload: { number: c.number, teamId: 'bo-2', previousTeamId: 'bo-1', note: 'wrong team' },
+        // internal, and scoped to the new back-office team only
+        scope: {
+          userIds: ['agent-1'],
+          teamIds: ['front-1'],
+          dispatchTeamIds: ['bo-2'],
+          customerId: null,
+        },
+      },
+    ]);
+    expect(c).toEqual(before);
+    const reassigned = dispatchCase(c, 'bo-2', {
+      ...opts(complaint, 21),
+      assigneeId: 'bo-agent-9',
+    });
+    expect(reassigned.case).toMatchObject({ assigneeId: 'bo-agent-9', stage: 'dispatched' });
+    expect(reassigned.events).toHaveLength(1);
+    expect(reassigned.events[0]?.scope.userIds).toEqual(['bo-agent-9']);
+    expect(reassigned.events[0]?.payload).toMatchObject({ note: null });
+  });
+
+  it.each(['closed', 'canceled'] as const)('refuses from %s and leaves the case alone', (stage) => {
+    const c = makeCase({ stage, dispatchTeamId: 'bo-1' });
+    const before = structuredClone(c);
+    expectDomainError(() => dispatchCase(c, 'bo-2', opts(complaint, 1)), 'case.illegal_transition');
+    expect(c).toEqual(before);
+  });
 });
 
 describe('assign, urge and reprioritise', () => {
-  it('assigns to a person and team; the event is internal and scoped to the new owners', () => {
+  it('assigns to a person and team; the event is internal, for the new owners and the previous assignee', () => {
     const c = makeCase();
     const { case: next, events } = assignCase(
       c,
@@ -525,9 +592,39 @@ describe('assign, urge and reprioritise', () => {
           teamId: 'front-2',
           previousAssigneeId: 'agent-1',
         },
-        scope: { userIds: ['agent-2', 'agent-0'], teamIds: ['front-2'], customerId: null },
+        scope: {
+          userIds: ['agent-2', 'agent-1'],
+          teamIds: ['front-2'],
+          dispatchTeamIds: [],
+          customerId: null,
+        },
       },
     ]);
+  });
+
+  it('names the previous assignee on unassigning, once on reassigning the same person', () => {
+    const c = makeCase({ dispatchTeamId: 'bo-1' });
+    const unassigned = assignCase(c, { assigneeId: null, teamId: 'front-1' }, at(1));
+    expect(unassigned.events[0]?.scope).toEqual({
+      userIds: ['agent-1'],
+      teamIds: ['front-1'],
+      dispatchTeamIds: ['bo-1'],
+      customerId: null,
+    });
+    const same = assignCase(c, { assigneeId: 'agent-1', teamId: null }, at(1));
+    expect(same.events[0]?.scope).toEqual({
+      userIds: ['agent-1'],
+      teamIds: [],
+      dispatchTeamIds: ['bo-1'],
+      customerId: null,
+    });
+    const fromNobody = assignCase(
+      makeCase({ assigneeId: null }),
+      { assigneeId: 'agent-3', teamId: 'front-1' },
+      at(1),
+    );
+    expect(fromNobody.events[0]?.scope.userIds).toEqual(['agent-3']);
+    expect(fromNobody.events[0]?.payload).toMatchObject({ previousAssigneeId: null });
   });
 
   it('counts urging, visible to the customer', () => {
@@ -569,7 +666,7 @@ describe('assign, urge and reprioritise', () => {
 
 describe('events about things attached to a case', () => {
   const c = makeCase({ dispatchTeamId: 'bo-1' });
-  const staffScope = { userIds: ['agent-1', 'agent-0'], teamIds: ['front-1', 'bo-1'] };
+  const staffScope = { userIds: ['agent-1'], teamIds: ['front-1'], dispatchTeamIds: ['bo-1'] };
 
   it('hides internal notes from the customer', () => {
     const internal = caseNoteEvent(c, 'note-1', true, 'agent-1');
@@ -603,6 +700,33 @@ describe('events about things attached to a case', () => {
     const anon = makeCase({ customerId: null });
     expect(caseReplyEvent(anon, 'r-1', 'email', 'agent-1').scope.customerId).toBeNull();
     expect(urgeCase(anon, t0, null).events[0]?.scope.customerId).toBeNull();
+  });
+});
+
+describe('caseScope', () => {
+  it('names the assignee, the owning team and the dispatch team, never the creator', () => {
+    const c = makeCase({ dispatchTeamId: 'bo-1', createdBy: 'agent-0' });
+    expect(caseScope(c, true)).toEqual({
+      userIds: ['agent-1'],
+      teamIds: ['front-1'],
+      dispatchTeamIds: ['bo-1'],
+      customerId: 'cust-1',
+    });
+    expect(caseScope(c, false)).toEqual({
+      userIds: ['agent-1'],
+      teamIds: ['front-1'],
+      dispatchTeamIds: ['bo-1'],
+      customerId: null,
+    });
+  });
+
+  it('adds extra users once, in order, leaving out an absent assignee', () => {
+    const c = makeCase({ assigneeId: null });
+    expect(caseScope(c, true, ['u-2', 'u-1', 'u-2']).userIds).toEqual(['u-2', 'u-1']);
+    expect(caseScope(makeCase(), true, ['agent-1', 'u-9']).userIds).toEqual(['agent-1', 'u-9']);
+    expect(caseScope(makeCase({ assigneeId: null, teamId: null, customerId: null }), true)).toEqual(
+      { userIds: [], teamIds: [], dispatchTeamIds: [], customerId: null },
+    );
   });
 });
 
