@@ -29,16 +29,28 @@ const bin = join(import.meta.dirname, '../bin/kefu.js');
 
 function run(cmd: string[], env: Record<string, string>): Promise<void> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [bin, ...cmd], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-    p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`kefu ${cmd.join(' ')} exited ${code}`))));
+    const p = spawn(process.execPath, [bin, ...cmd], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    p.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`kefu ${cmd.join(' ')} exited ${code}`)),
+    );
   });
 }
 
-function start(cmd: string[], env: Record<string, string>): Promise<{ url: string; proc: ChildProcess }> {
+function start(
+  cmd: string[],
+  env: Record<string, string>,
+): Promise<{ url: string; proc: ChildProcess }> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [bin, 'start', '--port', '0', '--host', '127.0.0.1', ...cmd], {
-      env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    });
+    const p = spawn(
+      process.execPath,
+      [bin, 'start', '--port', '0', '--host', '127.0.0.1', ...cmd],
+      {
+        env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+      },
+    );
     let out = '';
     p.stdout.on('data', (d) => {
       out += d;
@@ -50,7 +62,11 @@ function start(cmd: string[], env: Record<string, string>): Promise<{ url: strin
   });
 }
 
-async function pool<T>(n: number, width: number, job: (i: number) => Promise<T>): Promise<{ ms: number[]; wall: number; results: T[] }> {
+async function pool<T>(
+  n: number,
+  width: number,
+  job: (i: number) => Promise<T>,
+): Promise<{ ms: number[]; wall: number; results: T[] }> {
   const ms: number[] = new Array(n);
   const results: T[] = new Array(n);
   let next = 0;
@@ -73,17 +89,48 @@ const pct = (xs: number[], p: number) => {
 };
 
 async function measure(label: string, env: Record<string, string>, startArgs: string[]) {
-  await run(['user', 'add', '--username', 'bench', '--password', 'bench-password', '--role', 'agent', ...startArgs], env);
+  await run(
+    [
+      'user',
+      'add',
+      '--username',
+      'bench',
+      '--password',
+      'bench-password',
+      '--role',
+      'agent',
+      ...startArgs,
+    ],
+    env,
+  );
   const { url, proc } = await start(startArgs, env);
   try {
-    const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password: 'bench-password' }) });
+    const login = await fetch(`${url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'bench', password: 'bench-password' }),
+    });
     const { token } = (await login.json()) as { token: string };
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     // warm-up
-    await pool(50, 4, () => fetch(`${url}/api/cases`, { method: 'POST', headers, body: JSON.stringify({ type: 'query', title: 'warm-up' }) }).then((r) => r.text()));
+    await pool(50, 4, () =>
+      fetch(`${url}/api/cases`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ type: 'query', title: 'warm-up' }),
+      }).then((r) => r.text()),
+    );
 
     const c = await pool(creates, concurrency, async (i) => {
-      const r = await fetch(`${url}/api/cases`, { method: 'POST', headers, body: JSON.stringify({ type: i % 2 ? 'complaint' : 'query', title: `bench case ${i}`, description: '漫游费用 roaming charge question' }) });
+      const r = await fetch(`${url}/api/cases`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          type: i % 2 ? 'complaint' : 'query',
+          title: `bench case ${i}`,
+          description: '漫游费用 roaming charge question',
+        }),
+      });
       if (r.status !== 201) throw new Error(`create → ${r.status} ${await r.text()}`);
       return ((await r.json()) as { id: string }).id;
     });
