@@ -23,6 +23,7 @@ import {
   agentOrderFor,
   RoutingTarget,
   taskBefore,
+  taskKey,
   type EngineAgent,
   type EngineTask,
 } from './routing-target.ts';
@@ -165,6 +166,7 @@ export class RoutingEngine {
         routable: a.routable,
         lastIdleAt: a.lastIdleAt,
         targets: new Set(),
+        byChannel: new Map(),
         declined: new Map(),
         lastOffered: new Map(),
       };
@@ -182,7 +184,6 @@ export class RoutingEngine {
           if (ok && !t.eligible.has(ag)) this.join(t, ag);
           else if (!ok && t.eligible.has(ag)) this.leave(t, ag);
         }
-      this.refreshFree(ag);
     }
     this.fill(ag, now);
     return this.flush();
@@ -194,7 +195,6 @@ export class RoutingEngine {
     if (ag) {
       ag.routable = routable;
       if (lastIdleAt !== undefined) ag.lastIdleAt = lastIdleAt;
-      this.refreshFree(ag);
       this.fill(ag, now);
     }
     return this.flush();
@@ -226,6 +226,9 @@ export class RoutingEngine {
   private join(t: RoutingTarget, a: EngineAgent): void {
     t.eligible.add(a);
     a.targets.add(t);
+    const list = a.byChannel.get(t.channel);
+    if (list) list.push(t);
+    else a.byChannel.set(t.channel, [t]);
     if (this.isFreeFor(a, t)) t.free.push(a);
   }
 
@@ -233,18 +236,13 @@ export class RoutingEngine {
     t.eligible.delete(a);
     t.free.remove(a);
     a.targets.delete(t);
+    const list = a.byChannel.get(t.channel);
+    const i = list ? list.indexOf(t) : -1;
+    if (list && i >= 0) list.splice(i, 1);
   }
 
   private isFreeFor(a: EngineAgent, t: RoutingTarget): boolean {
     return a.routable && hasRoom(a.profile, a.load, t.channel);
-  }
-
-  private refreshFree(a: EngineAgent): void {
-    for (const t of a.targets) {
-      if (this.isFreeFor(a, t))
-        t.free.push(a); // push re-positions an agent already there
-      else t.free.remove(a);
-    }
   }
 
   // ── tasks ────────────────────────────────────────────────────────────────
@@ -258,6 +256,7 @@ export class RoutingEngine {
       attributes: n.attributes,
       priority: n.priority,
       stepPriority: null,
+      key: 0,
       createdAt: n.createdAt ?? now,
       seq: ++this.seq,
       state: 'pending',
@@ -403,7 +402,7 @@ export class RoutingEngine {
       stepExpr,
       task.pinnedAgentId,
       test,
-      taskBefore(this.aging),
+      taskBefore,
       order,
     );
     this.targets.set(key, t);
@@ -419,7 +418,8 @@ export class RoutingEngine {
     if (task.state !== 'pending') return;
     const t = this.targetFor(task);
     task.target = t;
-    for (let guard = 0; guard < 64; guard++) {
+    // Free lists are kept lazily: an agent who filled up stays listed until someone looks.
+    for (;;) {
       const best = t.free.peek();
       if (!best) break;
       if (!this.isFreeFor(best, t)) {
@@ -436,28 +436,70 @@ export class RoutingEngine {
       }
       return this.reserve(task, best, now);
     }
-    t.waiting.push(task);
+    task.key = taskKey(task, this.aging);
+    t.enqueue(task);
   }
 
   /** Offers waiting work to an agent until they are full or nothing fits. */
   private fill(a: EngineAgent, now: number): void {
     for (let guard = 0; guard < 1000 && a.routable; guard++) {
-      let best: EngineTask | null = null;
-      let bestTarget: RoutingTarget | null = null;
-      for (const t of a.targets) {
-        let head = t.waiting.peek();
-        if (!head || !hasRoom(a.profile, a.load, t.channel)) continue;
-        if ((a.declined.get(head.id) ?? 0) > now) head = this.bestNotDeclined(t, a, now);
-        if (!head) continue;
-        if (!best || t.waiting.before(head, best)) {
-          best = head;
-          bestTarget = t;
+      const pick = a.declined.size === 0 ? this.bestFast(a) : this.bestChecked(a, now);
+      if (!pick) break;
+      pick.target.dequeue(pick.task);
+      this.reserve(pick.task, a, now);
+    }
+    this.advertise(a);
+  }
+
+  /** The best waiting task for an agent: compares the head keys of their targets (hot path). */
+  private bestFast(a: EngineAgent): { task: EngineTask; target: RoutingTarget } | null {
+    let best: RoutingTarget | null = null;
+    let bestKey = -Infinity;
+    let bestSeq = Infinity;
+    for (const [channel, list] of a.byChannel) {
+      if (!hasRoom(a.profile, a.load, channel)) continue;
+      for (let i = 0; i < list.length; i++) {
+        const t = list[i] as RoutingTarget;
+        const k = t.headKey;
+        if (k > bestKey || (k === bestKey && k !== -Infinity && t.headSeq < bestSeq)) {
+          best = t;
+          bestKey = k;
+          bestSeq = t.headSeq;
         }
       }
-      if (!best || !bestTarget) return;
-      bestTarget.waiting.remove(best);
-      this.reserve(best, a, now);
     }
+    const task = best?.waiting.peek();
+    return best && task ? { task, target: best } : null;
+  }
+
+  /** As bestFast, skipping tasks the agent has just declined. */
+  private bestChecked(
+    a: EngineAgent,
+    now: number,
+  ): { task: EngineTask; target: RoutingTarget } | null {
+    let best: EngineTask | null = null;
+    let bestTarget: RoutingTarget | null = null;
+    const room: Partial<Record<WorkChannel, boolean>> = {};
+    for (const t of a.targets) {
+      let head = t.waiting.peek();
+      if (!head) continue;
+      if (!(room[t.channel] ??= hasRoom(a.profile, a.load, t.channel))) continue;
+      if ((a.declined.get(head.id) ?? 0) > now) head = this.bestNotDeclined(t, a, now);
+      if (!head) continue;
+      if (!best || t.waiting.before(head, best)) {
+        best = head;
+        bestTarget = t;
+      }
+    }
+    return best && bestTarget ? { task: best, target: bestTarget } : null;
+  }
+
+  /** Lists the agent as free in every target they have room for (re-positioning them). */
+  private advertise(a: EngineAgent): void {
+    if (!a.routable) return;
+    const room: Partial<Record<WorkChannel, boolean>> = {};
+    for (const t of a.targets)
+      if ((room[t.channel] ??= hasRoom(a.profile, a.load, t.channel))) t.free.push(a);
   }
 
   /** The first task in line that the agent has not just declined (rare: scans the target). */
@@ -470,7 +512,7 @@ export class RoutingEngine {
 
   private reserve(task: EngineTask, a: EngineAgent, now: number): void {
     const t = task.target;
-    t?.waiting.remove(task);
+    t?.dequeue(task);
     const q = this.queues.get(task.queueId)?.def;
     const r: Reservation = {
       id: this.o.newId(),
@@ -488,7 +530,8 @@ export class RoutingEngine {
     a.tasks.add(task);
     a.load[task.channel] = (a.load[task.channel] ?? 0) + 1;
     a.lastOffered.set(task.queueId, now);
-    this.refreshFree(a);
+    // Still room (multi-capacity channels): re-position in the free lists (occupancy, turn).
+    if (a.routable && hasRoom(a.profile, a.load, task.channel)) this.advertise(a);
     this.reservations.set(r.id, r);
     this.out.reservations.set(r.id, r);
     this.emit(
@@ -658,7 +701,6 @@ export class RoutingEngine {
     const n = (a.load[task.channel] ?? 1) - 1;
     if (n > 0) a.load[task.channel] = n;
     else delete a.load[task.channel];
-    this.refreshFree(a);
   }
 
   /** The conversation ended; the agent is in after-contact work. */
@@ -712,7 +754,7 @@ export class RoutingEngine {
     this.move(task, 'canceled', now);
     task.endedAt = now;
     task.reason = reason;
-    task.target?.waiting.remove(task);
+    task.target?.dequeue(task);
     const a = task.agent;
     this.emit(
       task,
@@ -748,7 +790,7 @@ export class RoutingEngine {
       throw new DomainError('not_found', `agent ${to.agentId} is not logged in`, {
         agentId: to.agentId,
       });
-    task.target?.waiting.remove(task);
+    task.target?.dequeue(task);
     task.target = null;
     const from = task.queueId;
     if (to.queueId) task.queueId = to.queueId;
@@ -771,12 +813,11 @@ export class RoutingEngine {
     const task = this.taskOrThrow(taskId);
     const from = task.priority;
     task.priority = priority;
-    task.target?.waiting.update(task);
     this.touch(task, now);
     this.emit(task, 'task.priority_changed', { from, to: priority });
     if (task.state === 'pending' && task.target) {
       // A higher priority may now beat what free agents would otherwise wait for.
-      task.target.waiting.remove(task);
+      task.target.dequeue(task);
       this.place(task, now);
     }
     return this.flush();
@@ -806,7 +847,7 @@ export class RoutingEngine {
   }
 
   private advanceStep(task: EngineTask, now: number): void {
-    task.target?.waiting.remove(task);
+    task.target?.dequeue(task);
     task.target = null;
     const from = task.queueId;
     if (task.preferredPhase) {
@@ -847,6 +888,7 @@ export class RoutingEngine {
       attributes: t.attributes,
       priority: t.priority,
       stepPriority: null,
+      key: 0,
       createdAt: t.createdAt,
       seq: ++this.seq,
       state: t.state,
@@ -888,7 +930,6 @@ export class RoutingEngine {
         task.agent = a;
         a.tasks.add(task);
         a.load[task.channel] = (a.load[task.channel] ?? 0) + 1;
-        this.refreshFree(a);
       }
     }
     return this.flush();

@@ -22,6 +22,8 @@ export interface EngineAgent {
   routable: boolean;
   lastIdleAt: number;
   readonly targets: Set<RoutingTarget>;
+  /** The same targets grouped by channel, as arrays for the hot loop in fill(). */
+  readonly byChannel: Map<WorkChannel, RoutingTarget[]>;
   /** Tasks this agent rejected recently: not offered to them again until the time given. */
   readonly declined: Map<string, number>;
   /** For round robin: when this agent was last offered a task from each queue. */
@@ -37,6 +39,8 @@ export interface EngineTask {
   stepPriority: number | null;
   readonly createdAt: number;
   readonly seq: number;
+  /** Order key while waiting (see taskKey). */
+  key: number;
   state: TaskState;
   workflowId: string | null;
   filterIndex: number;
@@ -57,16 +61,23 @@ export interface EngineTask {
 }
 
 /** Larger key first; ties by arrival. */
-export const taskBefore = (aging: number) => (a: EngineTask, b: EngineTask) => {
-  const ka = (a.stepPriority ?? a.priority) - aging * a.createdAt;
-  const kb = (b.stepPriority ?? b.priority) - aging * b.createdAt;
-  return ka !== kb ? ka > kb : a.seq < b.seq;
-};
+export const taskBefore = (a: EngineTask, b: EngineTask) =>
+  a.key !== b.key ? a.key > b.key : a.seq < b.seq;
+
+/** The static order key: (step) priority minus aging × arrival time; larger goes first. */
+export const taskKey = (t: EngineTask, aging: number) =>
+  (t.stepPriority ?? t.priority) - aging * t.createdAt;
 
 export class RoutingTarget {
   readonly eligible = new Set<EngineAgent>();
   readonly free: IndexedHeap<EngineAgent>;
   readonly waiting: IndexedHeap<EngineTask>;
+  /**
+   * The head task's key and arrival, kept in plain fields so an agent comparing hundreds of
+   * targets reads two numbers per target instead of following pointers into each heap.
+   */
+  headKey = -Infinity;
+  headSeq = Infinity;
 
   constructor(
     readonly key: string,
@@ -81,6 +92,21 @@ export class RoutingTarget {
   ) {
     this.waiting = new IndexedHeap(taskOrder);
     this.free = new IndexedHeap(agentOrder);
+  }
+
+  enqueue(task: EngineTask): void {
+    this.waiting.push(task);
+    this.syncHead();
+  }
+
+  dequeue(task: EngineTask): void {
+    if (this.waiting.remove(task)) this.syncHead();
+  }
+
+  private syncHead(): void {
+    const h = this.waiting.peek();
+    this.headKey = h ? h.key : -Infinity;
+    this.headSeq = h ? h.seq : Infinity;
   }
 
   accepts(a: EngineAgent): boolean {

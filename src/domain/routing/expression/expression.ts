@@ -48,7 +48,10 @@ export function compileExpression(source: string): CompiledExpression {
   });
 }
 
-/** The expression's value over `context`. Never throws. */
+/**
+ * The expression's value over `context`. Never throws on data (JSON-like attributes, class
+ * instances, null-prototype objects); getters that throw and proxies are the caller's business.
+ */
 export function evaluate(e: CompiledExpression, context: object): Value {
   return e[evaluatorKey](context);
 }

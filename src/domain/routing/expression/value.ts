@@ -59,7 +59,8 @@ export function isTruthy(v: Value): boolean {
 
 /**
  * Strict equality for primitives and objects, element-wise for lists. Iterative, so a deeply
- * nested list in a context cannot exhaust the stack.
+ * nested list in a context cannot exhaust the stack. Contexts are trees: two distinct lists that
+ * contain themselves would never finish comparing.
  */
 export function valueEquals(a: Value, b: Value): boolean {
   const pending: Value[] = [a, b];
