@@ -47,6 +47,9 @@ export const errorCodes = [
   'task.not_yours',
   'reservation.expired',
   'reservation.not_pending',
+  'routing.name_taken',
+  'routing.in_use',
+  'agent.not_logged_in',
   'internal',
 ] as const;
 

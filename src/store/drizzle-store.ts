@@ -73,6 +73,9 @@ export class DrizzleStore implements Store {
   get settings() {
     return this.repos.settings;
   }
+  get routing() {
+    return this.repos.routing;
+  }
   get events() {
     return this.repos.events;
   }

@@ -12,6 +12,7 @@ import {
 import { DrizzleContactRepo, DrizzleCustomerRepo } from './repos/customer-repo.ts';
 import { DrizzleAuditRepo, DrizzleEventReader } from './repos/event-repos.ts';
 import { DrizzleSessionRepo, DrizzleSkillRepo, DrizzleTeamRepo } from './repos/org-repos.ts';
+import { DrizzleRoutingRepo } from './repos/routing-repo.ts';
 import { DrizzleUserRepo } from './repos/user-repo.ts';
 
 export function repositoriesOver(db: Db): Repositories {
@@ -30,5 +31,6 @@ export function repositoriesOver(db: Db): Repositories {
     audit: new DrizzleAuditRepo(db),
     settings: new DrizzleSettingsRepo(db),
     events: new DrizzleEventReader(db),
+    routing: new DrizzleRoutingRepo(db),
   };
 }

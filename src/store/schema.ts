@@ -324,3 +324,120 @@ export const settings = pgTable('settings', {
   key: text('key').primaryKey(),
   value: jsonb('value').notNull(),
 });
+
+// ── routing ───────────────────────────────────────────────────────────────
+
+export const queues = pgTable(
+  'queues',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    description: text('description').notNull(),
+    targetExpression: text('target_expression').notNull(),
+    strategy: text('strategy').notNull(),
+    strategySkill: text('strategy_skill'),
+    preferredTimeoutSeconds: integer('preferred_timeout_seconds').notNull(),
+    wrapUpSeconds: integer('wrap_up_seconds').notNull(),
+    serviceLevelSeconds: integer('service_level_seconds').notNull(),
+    reservationTimeoutSeconds: integer('reservation_timeout_seconds').notNull(),
+    teamId: text('team_id'),
+  },
+  (t) => [uniqueIndex('queues_name_uq').on(t.name)],
+);
+
+export const workflows = pgTable(
+  'workflows',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    filters: jsonb('filters').$type<unknown[]>().notNull(),
+    defaultQueueId: text('default_queue_id').notNull(),
+    isDefault: boolean('is_default').notNull(),
+  },
+  (t) => [uniqueIndex('workflows_name_uq').on(t.name)],
+);
+
+export const reasonCodes = pgTable('reason_codes', {
+  code: text('code').primaryKey(),
+  label: text('label').notNull(),
+  labelZh: text('label_zh').notNull(),
+  requiresApproval: boolean('requires_approval').notNull(),
+  maxMinutes: integer('max_minutes'),
+  active: boolean('active').notNull(),
+  systemOnly: boolean('system_only').notNull(),
+});
+
+export const capacityProfiles = pgTable('capacity_profiles', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  limits: jsonb('limits').$type<Record<string, number>>().notNull(),
+  voiceBlocksOthers: boolean('voice_blocks_others').notNull(),
+  maxTotal: integer('max_total'),
+});
+
+/** Routing settings of an agent beyond their skills and teams. */
+export const agentSettings = pgTable('agent_settings', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  capacityProfileId: text('capacity_profile_id'),
+  languages: jsonb('languages').$type<string[]>().notNull(),
+  attributes: jsonb('attributes').$type<Record<string, unknown>>().notNull(),
+});
+
+/** An agent's login and state; offline agents have no row. */
+export const agentSessions = pgTable('agent_sessions', {
+  agentId: text('agent_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  state: text('state').notNull(),
+  reason: text('reason'),
+  since: ts('since').notNull(),
+  pendingAway: jsonb('pending_away').$type<{ reason: string; requestedAt: number } | null>(),
+  wrapUp: jsonb('wrap_up').$type<{ taskId: string; endsAt: number; extendedBy: number } | null>(),
+  lastIdleAt: ts('last_idle_at'),
+  extension: text('extension'),
+  softphone: boolean('softphone').notNull(),
+  loggedInAt: ts('logged_in_at').notNull(),
+});
+
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: text('id').primaryKey(),
+    channel: text('channel').notNull(),
+    attributes: jsonb('attributes').$type<Record<string, unknown>>().notNull(),
+    priority: integer('priority').notNull(),
+    createdAt: ts('created_at').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    state: text('state').notNull(),
+    workflowId: text('workflow_id'),
+    filterIndex: integer('filter_index').notNull(),
+    stepIndex: integer('step_index').notNull(),
+    stepStartedAt: ts('step_started_at').notNull(),
+    queueId: text('queue_id').notNull(),
+    agentId: text('agent_id'),
+    reservationId: text('reservation_id'),
+    targetAgentId: text('target_agent_id'),
+    updatedAt: ts('updated_at').notNull(),
+    endedAt: ts('ended_at'),
+    reason: text('reason'),
+    wrapUpCode: text('wrap_up_code'),
+  },
+  (t) => [index('tasks_state_idx').on(t.state), index('tasks_agent_idx').on(t.agentId)],
+);
+
+export const reservations = pgTable(
+  'reservations',
+  {
+    id: text('id').primaryKey(),
+    taskId: text('task_id').notNull(),
+    agentId: text('agent_id').notNull(),
+    queueId: text('queue_id').notNull(),
+    state: text('state').notNull(),
+    createdAt: ts('created_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    endedAt: ts('ended_at'),
+  },
+  (t) => [index('reservations_task_idx').on(t.taskId), index('reservations_state_idx').on(t.state)],
+);

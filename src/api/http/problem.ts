@@ -50,6 +50,9 @@ export const statusOf: Record<ErrorCode, number> = {
   'task.not_yours': 403,
   'reservation.expired': 409,
   'reservation.not_pending': 409,
+  'routing.name_taken': 409,
+  'routing.in_use': 409,
+  'agent.not_logged_in': 409,
   internal: 500,
 };
 

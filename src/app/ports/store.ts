@@ -20,6 +20,7 @@ import type { BusinessCalendar } from '../../domain/sla/business-calendar.ts';
 import type { SlaPolicy } from '../../domain/sla/sla-policy.ts';
 import type { CaseStage } from '../../domain/case/case-stage.ts';
 import type { Role, Skill, Team, User } from '../../domain/user/user.ts';
+import type { RoutingRepo } from './routing-repo.ts';
 
 export interface Page {
   readonly limit: number;
@@ -235,6 +236,7 @@ export interface Repositories {
   readonly audit: AuditRepo;
   readonly settings: SettingsRepo;
   readonly events: EventReader;
+  readonly routing: RoutingRepo;
 }
 
 export interface EventMeta {

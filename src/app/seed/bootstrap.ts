@@ -3,7 +3,10 @@
  * policy per type. Runs on every start and only fills what is missing, so it never overwrites
  * an administrator's changes.
  */
+import { defaultCapacityProfile } from '../../domain/agent/capacity.ts';
+import { defaultReasonCodes } from '../../domain/agent/reason-codes.ts';
 import { standardCaseTypes, type PlannableStage } from '../../domain/case/case-type.ts';
+import { defaultQueueSettings } from '../../domain/routing/queue.ts';
 import type { Store } from '../ports/store.ts';
 
 export const alwaysOpenCalendarId = 'cal-24x7';
@@ -37,8 +40,36 @@ const defaultSla: Record<
   },
 };
 
+export const generalQueueId = 'queue-general';
+export const defaultWorkflowId = 'workflow-default';
+
 export async function bootstrapCenter(store: Store): Promise<void> {
   await store.transaction(async (tx) => {
+    // Routing: away reasons, the default capacity profile, a general queue and a workflow to it.
+    if ((await tx.routing.listReasonCodes()).length === 0)
+      for (const r of defaultReasonCodes) await tx.routing.upsertReasonCode(r);
+    if (!(await tx.routing.getCapacityProfile(defaultCapacityProfile.id)))
+      await tx.routing.upsertCapacityProfile(defaultCapacityProfile);
+    if ((await tx.routing.listQueues()).length === 0)
+      await tx.routing.insertQueue({
+        ...defaultQueueSettings,
+        id: generalQueueId,
+        name: 'General 综合',
+        description: 'Every agent; the default destination',
+        targetExpression: 'true',
+      });
+    if ((await tx.routing.listWorkflows()).length === 0) {
+      const queues = await tx.routing.listQueues();
+      const target = queues.find((q) => q.id === generalQueueId) ?? queues[0];
+      if (target)
+        await tx.routing.insertWorkflow({
+          id: defaultWorkflowId,
+          name: 'Default',
+          filters: [],
+          defaultQueueId: target.id,
+          isDefault: true,
+        });
+    }
     const existing = new Set((await tx.caseTypes.list()).map((t) => t.code));
     for (const t of standardCaseTypes) if (!existing.has(t.code)) await tx.caseTypes.insert(t);
     if (!(await tx.calendars.get(alwaysOpenCalendarId)))

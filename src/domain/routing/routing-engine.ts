@@ -881,7 +881,12 @@ export class RoutingEngine {
   }
 
   /** Restores an open task after a restart, keeping its place (arrival time) in line. */
-  restore(t: Task, now: number): RouterChanges {
+  /**
+   * Restores an open task: after a restart (no `offer`), a reserved task waits again and is
+   * offered anew; on a configuration reload its live `offer` is kept as it is.
+   */
+  restore(t: Task, now: number, offer?: Reservation): RouterChanges {
+    this.seq = Math.max(this.seq, t.seq);
     const task: EngineTask = {
       id: t.id,
       channel: t.channel,
@@ -890,7 +895,7 @@ export class RoutingEngine {
       stepPriority: null,
       key: 0,
       createdAt: t.createdAt,
-      seq: ++this.seq,
+      seq: t.seq,
       state: t.state,
       workflowId: t.workflowId,
       filterIndex: t.filterIndex,
@@ -915,7 +920,16 @@ export class RoutingEngine {
         task.stepDeadline = task.stepStartedAt + step.timeoutSeconds * 1000;
     }
     this.tasks.set(task.id, task);
-    if (t.state === 'reserved') {
+    const keep =
+      t.state === 'reserved' &&
+      offer?.state === 'pending' &&
+      offer.taskId === t.id &&
+      t.agentId !== null &&
+      this.agents.has(t.agentId);
+    if (keep && offer) {
+      this.reservations.set(offer.id, offer);
+      task.reservationId = offer.id;
+    } else if (t.state === 'reserved') {
       // The offer died with the process: the task waits again and is offered anew, once.
       task.state = 'pending';
       this.touch(task, now);
@@ -970,6 +984,7 @@ function snapshot(t: EngineTask): Task {
     attributes: t.attributes,
     priority: t.priority,
     createdAt: t.createdAt,
+    seq: t.seq,
     state: t.state,
     workflowId: t.workflowId,
     filterIndex: t.filterIndex,

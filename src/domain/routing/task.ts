@@ -44,6 +44,8 @@ export interface Task {
   readonly priority: number;
   /** Epoch ms the task entered the router; FIFO and aging count from here. */
   readonly createdAt: number;
+  /** Order of arrival, breaking ties between tasks created in the same millisecond. */
+  readonly seq: number;
   readonly state: TaskState;
   readonly workflowId: string | null;
   /** Which filter of the workflow matched (-1: default queue) and which step the task is in. */
