@@ -18,6 +18,8 @@ import { CaseService } from './app/cases/case-service.ts';
 import { CustomerService } from './app/customers/customer-service.ts';
 import { EventFeed } from './app/events/event-feed.ts';
 import { OrgService } from './app/org/org-service.ts';
+import { RouterService } from './app/routing/router-service.ts';
+import { RoutingConfigService } from './app/routing/routing-config-service.ts';
 import { systemClock, type Clock } from './app/ports/clock.ts';
 import type { Store } from './app/ports/store.ts';
 import { bootstrapCenter } from './app/seed/bootstrap.ts';
@@ -36,6 +38,8 @@ export interface CenterOptions extends StoreOptions {
   readonly config?: CenterConfig;
   readonly throttle?: ThrottleLimits;
   readonly logger?: Logger;
+  /** Router tick period (ms). */
+  readonly tickMs?: number;
   /** Use this store instead of opening one (tests). */
   readonly store?: Store;
 }
@@ -59,6 +63,7 @@ export function buildServices(
     config: o.config ?? defaultCenterConfig,
   };
   const auth = new AuthService(deps, o.throttle);
+  const router = new RouterService(deps);
   return {
     store,
     clock: deps.clock,
@@ -68,6 +73,8 @@ export function buildServices(
     cases: new CaseService(deps),
     caseConfig: new CaseConfigService(deps),
     events: new EventFeed(store),
+    router,
+    routingConfig: new RoutingConfigService(deps, router),
   };
 }
 
@@ -90,6 +97,13 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
     await seedDemo(deps);
     seeded = true;
   }
+  // The router rebuilds from the store (open tasks, logged-in agents), then ticks once a second
+  // to expire offers (RONA), workflow steps and wrap-up countdowns.
+  await services.router.start();
+  const tick = setInterval(() => {
+    services.router.tick().catch((e: unknown) => logger.error({ err: e }, 'router tick failed'));
+  }, o.tickMs ?? 1000);
+  tick.unref();
   const app = createApi(services, { logger });
   if (existsSync(webDir)) app.use('/*', serveStatic({ root: webDir }));
   else app.get('/', async (c) => c.html(await readFile(placeholder, 'utf8')));
@@ -119,6 +133,8 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
     seeded,
     async close() {
       clearInterval(sweep);
+      clearInterval(tick);
+      await services.router.stop();
       stopStream();
       await new Promise<void>((resolve) => {
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();

@@ -8,6 +8,8 @@ import type { EventFeed } from '../../app/events/event-feed.ts';
 import type { OrgService } from '../../app/org/org-service.ts';
 import type { Clock } from '../../app/ports/clock.ts';
 import type { Store } from '../../app/ports/store.ts';
+import type { RouterService } from '../../app/routing/router-service.ts';
+import type { RoutingConfigService } from '../../app/routing/routing-config-service.ts';
 
 export interface Services {
   readonly store: Store;
@@ -18,6 +20,8 @@ export interface Services {
   readonly cases: CaseService;
   readonly caseConfig: CaseConfigService;
   readonly events: EventFeed;
+  readonly router: RouterService;
+  readonly routingConfig: RoutingConfigService;
 }
 
 export interface ApiEnv {

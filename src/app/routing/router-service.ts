@@ -78,6 +78,7 @@ export class RouterService {
   private skillNames = new Map<string, string>();
   private settings = new Map<string, AgentSettings>();
   private started = false;
+  private stopped = false;
 
   constructor(
     private readonly deps: AppDeps,
@@ -98,8 +99,15 @@ export class RouterService {
     return this.deps.clock.now().getTime();
   }
 
+  /** Waits for the operation in progress and refuses new ones (shutdown). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.queue;
+  }
+
   /** Runs operations one at a time, in arrival order. */
   private serial<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.stopped) return Promise.reject(new DomainError('internal', 'the router is stopping'));
     const run = this.queue.then(fn, fn);
     this.queue = run.catch(() => undefined);
     return run;
