@@ -20,6 +20,7 @@ import { EventFeed } from './app/events/event-feed.ts';
 import { OrgService } from './app/org/org-service.ts';
 import { RouterService } from './app/routing/router-service.ts';
 import { RoutingConfigService } from './app/routing/routing-config-service.ts';
+import { RealtimeService } from './app/realtime/realtime-service.ts';
 import { systemClock, type Clock } from './app/ports/clock.ts';
 import type { Store } from './app/ports/store.ts';
 import { bootstrapCenter } from './app/seed/bootstrap.ts';
@@ -70,11 +71,12 @@ export function buildServices(
     auth,
     org: new OrgService(deps, () => auth.invalidate()),
     customers: new CustomerService(deps),
-    cases: new CaseService(deps),
+    cases: new CaseService(deps, router),
     caseConfig: new CaseConfigService(deps),
     events: new EventFeed(store),
     router,
     routingConfig: new RoutingConfigService(deps, router),
+    realtime: new RealtimeService(deps, router),
   };
 }
 
@@ -100,6 +102,7 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
   // The router rebuilds from the store (open tasks, logged-in agents), then ticks once a second
   // to expire offers (RONA), workflow steps and wrap-up countdowns.
   await services.router.start();
+  await services.realtime.start();
   const tick = setInterval(() => {
     services.router.tick().catch((e: unknown) => logger.error({ err: e }, 'router tick failed'));
   }, o.tickMs ?? 1000);
@@ -116,6 +119,7 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
   const stopStream = attachEventStream(server as never, {
     auth: services.auth,
     feed: services.events,
+    realtime: services.realtime,
   });
   // Expired sessions are refused on use; this only keeps the table small.
   const sweep = setInterval(() => {
@@ -134,6 +138,7 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
     async close() {
       clearInterval(sweep);
       clearInterval(tick);
+      services.realtime.stop();
       await services.router.stop();
       stopStream();
       await new Promise<void>((resolve) => {

@@ -193,11 +193,22 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+let settled = false;
+// If the work ever waits on something that cannot happen, Node would exit quietly with 0.
+process.on('beforeExit', () => {
+  if (!settled) {
+    console.error('kefu: the command stopped before finishing (nothing left to wait for)');
+    process.exit(70);
+  }
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
+    settled = true;
     if (code >= 0) process.exit(code);
   },
   (e) => {
+    settled = true;
     if (isDomainError(e)) console.error(`error (${e.code}): ${e.message}`);
     else console.error(e instanceof Error ? e.message : e);
     process.exit(1);

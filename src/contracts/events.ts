@@ -30,6 +30,7 @@ export const StreamMessage = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('hello'), userId: Id, after: z.number().int() }),
   z.object({ kind: z.literal('event'), event: EventView }),
   z.object({ kind: z.literal('error'), code: z.string(), message: z.string() }),
+  z.object({ kind: z.literal('realtime'), snapshot: z.unknown().describe('RealtimeSnapshot') }),
 ]);
 
 export const AuditView = z

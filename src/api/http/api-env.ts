@@ -8,6 +8,7 @@ import type { EventFeed } from '../../app/events/event-feed.ts';
 import type { OrgService } from '../../app/org/org-service.ts';
 import type { Clock } from '../../app/ports/clock.ts';
 import type { Store } from '../../app/ports/store.ts';
+import type { RealtimeService } from '../../app/realtime/realtime-service.ts';
 import type { RouterService } from '../../app/routing/router-service.ts';
 import type { RoutingConfigService } from '../../app/routing/routing-config-service.ts';
 
@@ -22,6 +23,7 @@ export interface Services {
   readonly events: EventFeed;
   readonly router: RouterService;
   readonly routingConfig: RoutingConfigService;
+  readonly realtime: RealtimeService;
 }
 
 export interface ApiEnv {

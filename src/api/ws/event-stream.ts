@@ -8,12 +8,15 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { AuthService } from '../../app/auth/auth-service.ts';
 import type { EventFeed } from '../../app/events/event-feed.ts';
+import type { RealtimeService } from '../../app/realtime/realtime-service.ts';
 import { sessionCookie } from '../http/api-env.ts';
 import { eventView } from '../http/routes/event-routes.ts';
 
 export interface StreamOptions {
   readonly auth: AuthService;
   readonly feed: EventFeed;
+  /** Live figures pushed to staff who connect with `?realtime=1`. */
+  readonly realtime?: RealtimeService;
   readonly path?: string;
   readonly pingMs?: number;
 }
@@ -62,7 +65,7 @@ export function attachEventStream(server: Server, o: StreamOptions): () => void 
       if (!actor) return refuse(socket, 401, 'auth.required', 'log in first');
       wss.handleUpgrade(req, socket, head, (ws) => {
         const after = Number.isInteger(afterParam) && afterParam >= 0 ? afterParam : 0;
-        serve(ws, actor, after);
+        serve(ws, actor, after, url.searchParams.get('realtime') === '1');
       });
     })().catch(() => refuse(socket, 401, 'auth.required', 'authentication failed'));
   });
@@ -71,6 +74,7 @@ export function attachEventStream(server: Server, o: StreamOptions): () => void 
     ws: WebSocket,
     actor: NonNullable<Awaited<ReturnType<AuthService['authenticate']>>>,
     after: number,
+    wantsRealtime: boolean,
   ) {
     ws.send(JSON.stringify({ kind: 'hello', userId: actor.id, after }));
     const stop = o.feed.follow(actor, after, (e) => {
@@ -87,9 +91,17 @@ export function attachEventStream(server: Server, o: StreamOptions): () => void 
     ws.on('message', () => {
       // The stream is one-way for now; CTI commands arrive with the voice issue.
     });
+    const staff = actor.role !== 'customer';
+    const stopRealtime =
+      wantsRealtime && staff && o.realtime
+        ? o.realtime.subscribe((snapshot) => {
+            if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ kind: 'realtime', snapshot }));
+          })
+        : () => {};
     ws.on('close', () => {
       clearInterval(ping);
       stop();
+      stopRealtime();
     });
   }
 

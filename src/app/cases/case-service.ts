@@ -28,6 +28,12 @@ import type { Actor, AppDeps } from '../app-context.ts';
 import type { CaseFilter, CaseNote, CaseReply, Page, StoreTx } from '../ports/store.ts';
 import { dueTimesFor, readCaseSla } from './sla-planner.ts';
 
+/** Where case steps become work for agents (implemented by the router). */
+export interface CaseWork {
+  caseDispatched(c: Case): Promise<void>;
+  caseStepDone(c: Case): Promise<void>;
+}
+
 export interface NewCase {
   readonly type: string;
   readonly title: string;
@@ -52,7 +58,11 @@ export interface ReplyInput {
 const notFound = (id: string) => new DomainError('not_found', 'no such case', { id });
 
 export class CaseService {
-  constructor(private readonly deps: AppDeps) {}
+  constructor(
+    private readonly deps: AppDeps,
+    /** Turns case steps that need someone's work into router tasks (optional in tests). */
+    private readonly work?: CaseWork,
+  ) {}
 
   private meta(actor: Actor) {
     return { actorId: actor.id === 'system' ? null : actor.id, at: this.deps.clock.now() };
@@ -172,14 +182,34 @@ export class CaseService {
     id: string,
     op: (c: Case, tx: StoreTx) => Promise<CaseChange>,
   ): Promise<Case> {
-    return this.deps.store.transaction(async (tx) => {
+    let before: Case | null = null;
+    const after = await this.deps.store.transaction(async (tx) => {
       const c = await tx.cases.getForUpdate(id);
       if (!c || !canSeeCase(actor, c)) throw notFound(id);
+      before = c;
       const r = await op(c, tx);
       await tx.cases.update(r.case);
       tx.append(r.events, this.meta(actor));
       return r.case;
     });
+    if (before) await this.afterChange(before, after);
+    return after;
+  }
+
+  /** A dispatched case becomes a task for the back-office team; leaving dispatch ends it. */
+  private async afterChange(before: Case, after: Case): Promise<void> {
+    if (!this.work) return;
+    try {
+      const redispatched =
+        after.stage === 'dispatched' && before.dispatchTeamId !== after.dispatchTeamId;
+      if (before.stage === 'dispatched' && (after.stage !== 'dispatched' || redispatched))
+        await this.work.caseStepDone(after);
+      if (after.stage === 'dispatched' && (before.stage !== 'dispatched' || redispatched))
+        await this.work.caseDispatched(after);
+    } catch (e) {
+      // The case change is committed; a missing task shows on the case and can be re-dispatched.
+      console.error('case work hand-off failed', e);
+    }
   }
 
   transition(

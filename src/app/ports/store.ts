@@ -8,6 +8,8 @@
  *   concurrent transactions, with no gaps; listeners registered with `onCommit` receive them
  *   after the commit, in sequence order.
  * - Unique constraints surface as `DomainError` with the codes named on each method.
+ * - Inside `transaction(fn)`, use only the `tx` handed to fn: PGlite has one connection, so a
+ *   query through the store itself waits for the transaction to end, which waits for it.
  */
 import type { Case } from '../../domain/case/case.ts';
 import type { CaseCategory } from '../../domain/case/category-tree.ts';
@@ -211,6 +213,8 @@ export interface AuditRepo {
 export interface EventReader {
   /** Events with seq > after, oldest first, only those the viewer may see (all when null). */
   after(after: number, limit: number, viewer: Viewer | null): Promise<LoggedEvent[]>;
+  /** Events at or after `from` with seq > afterSeq, oldest first (rebuilding today's figures). */
+  since(from: Date, afterSeq: number, limit: number): Promise<LoggedEvent[]>;
   /** The timeline of one subject, oldest first. */
   forSubject(subjectType: string, subjectId: string, limit: number): Promise<LoggedEvent[]>;
   lastSeq(): Promise<number>;

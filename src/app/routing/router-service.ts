@@ -39,6 +39,7 @@ import type { Reservation } from '../../domain/routing/reservation.ts';
 import { assertPriority, type Task } from '../../domain/routing/task.ts';
 import { compileWorkflow } from '../../domain/routing/workflow.ts';
 import type { User } from '../../domain/user/user.ts';
+import type { Case } from '../../domain/case/case.ts';
 import type { Actor, AppDeps } from '../app-context.ts';
 import type { AgentSession, AgentSettings, StoredTask } from '../ports/routing-repo.ts';
 import type { StoreTx } from '../ports/store.ts';
@@ -64,6 +65,9 @@ interface Pending {
   sessions: Map<string, AgentSession | null>;
   wrapUpCodes: Map<string, string | null>;
 }
+
+/** Case priorities on the router's scale. */
+const casePriority: Record<Case['priority'], number> = { low: 0, normal: 10, high: 20, urgent: 40 };
 
 const notLoggedIn = (agentId: string) =>
   new DomainError('agent.not_logged_in', 'log in as an agent first', { agentId });
@@ -600,6 +604,43 @@ export class RouterService {
     });
   }
 
+  // ── case work ────────────────────────────────────────────────────────────
+
+  /**
+   * A case dispatched to a back-office team becomes a `case` task, in the team's queue when
+   * one exists (a queue whose teamId is the team), else through the default workflow.
+   */
+  async caseDispatched(c: Case): Promise<void> {
+    const queue = this.engine.queueDefs().find((q) => q.teamId === c.dispatchTeamId);
+    await this.submit(null, {
+      channel: 'case',
+      attributes: {
+        caseId: c.id,
+        caseNumber: c.number,
+        caseType: c.type,
+        teamId: c.dispatchTeamId,
+        customerId: c.customerId,
+      },
+      priority: casePriority[c.priority],
+      queueId: queue?.id ?? null,
+    });
+  }
+
+  /** The case moved on: its open task is done (or no longer needed). */
+  caseStepDone(c: Case): Promise<void> {
+    return this.op(null, (p, now) => {
+      for (const t of this.engine.openTasks()) {
+        if (t.channel !== 'case' || t.attributes['caseId'] !== c.id) continue;
+        if (t.state === 'pending' || t.state === 'reserved')
+          p.changes.push(this.engine.cancel(t.id, 'case_moved_on', now));
+        else {
+          p.wrapUpCodes.set(t.id, 'case_moved_on');
+          p.changes.push(this.engine.complete(t.id, null, now, 'case_moved_on'));
+        }
+      }
+    });
+  }
+
   // ── reads ────────────────────────────────────────────────────────────────
 
   agentSession(agentId: string): AgentSession | null {
@@ -608,6 +649,24 @@ export class RouterService {
 
   agentSessions(): AgentSession[] {
     return [...this.sessions.values()];
+  }
+
+  /** Logged-in agents with what queue expressions see of them, their teams and load. */
+  agentsView() {
+    return [...this.sessions.values()].map((s) => {
+      const user = this.users.get(s.agentId);
+      return {
+        session: s,
+        displayName: user?.displayName ?? s.agentId,
+        teamIds: user?.teamIds ?? [],
+        ctx: user ? this.input(user, s).ctx : { id: s.agentId },
+        load: this.engine.agentLoad(s.agentId),
+      };
+    });
+  }
+
+  queues() {
+    return this.engine.queueDefs();
   }
 
   agentTasks(agentId: string): Task[] {

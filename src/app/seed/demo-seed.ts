@@ -11,6 +11,9 @@ import { CaseConfigService } from '../cases/case-config-service.ts';
 import { CaseService } from '../cases/case-service.ts';
 import { CustomerService } from '../customers/customer-service.ts';
 import { OrgService } from '../org/org-service.ts';
+import { RouterService } from '../routing/router-service.ts';
+import { RoutingConfigService } from '../routing/routing-config-service.ts';
+import { generalQueueId } from './bootstrap.ts';
 
 export const demoPassword = 'kefu-demo';
 
@@ -291,6 +294,13 @@ export async function seedDemo(deps: AppDeps): Promise<{ customers: number; case
     warnPercent: 25,
   });
 
+  await seedRouting(
+    deps,
+    admin,
+    { front: front.id, complaints: complaints.id, billing: billing.id, network: network.id },
+    users,
+  );
+
   const asUser = (username: string, teamIds: string[]): Actor => ({
     id: users[username] ?? '',
     username,
@@ -442,4 +452,91 @@ export async function seedDemo(deps: AppDeps): Promise<{ customers: number; case
     })
     .catch(() => undefined);
   return { customers: customerIds.length + 1, cases: plans.length };
+}
+
+/** Queues per skill and team, and an inbound workflow with VIP, complaint and billing paths. */
+async function seedRouting(
+  deps: AppDeps,
+  admin: Actor,
+  teams: { front: string; complaints: string; billing: string; network: string },
+  users: Record<string, string>,
+): Promise<void> {
+  const router = new RouterService(deps);
+  const cfg = new RoutingConfigService(deps, router);
+  const q = async (name: string, targetExpression: string, more: Record<string, unknown> = {}) =>
+    (await cfg.createQueue(admin, { name, targetExpression, ...more })).id;
+  const billingQ = await q('Billing 计费', 'skills.billing >= 2', {
+    teamId: teams.front,
+    description: 'Bills, charges, refunds',
+  });
+  const complaintsQ = await q('Complaints 投诉', 'skills.complaints >= 3', {
+    teamId: teams.complaints,
+    wrapUpSeconds: 60,
+  });
+  const englishQ = await q('English 英语服务', '"en" in languages or skills.english >= 3', {
+    teamId: teams.front,
+  });
+  const vipQ = await q('VIP 专席', 'skills.vip >= 1', {
+    strategy: 'most_skilled',
+    strategySkill: 'skills.vip',
+    teamId: teams.complaints,
+    serviceLevelSeconds: 10,
+  });
+  await q('Billing back office 计费后台', `"${teams.billing}" in teams`, {
+    teamId: teams.billing,
+    strategy: 'least_occupied',
+    reservationTimeoutSeconds: 120,
+    wrapUpSeconds: 0,
+  });
+  await q('Network back office 网络后台', `"${teams.network}" in teams`, {
+    teamId: teams.network,
+    strategy: 'least_occupied',
+    reservationTimeoutSeconds: 120,
+    wrapUpSeconds: 0,
+  });
+  const step = (
+    queueId: string,
+    timeoutSeconds: number | null,
+    expression: string | null = null,
+  ) => ({ queueId, expression, timeoutSeconds, priority: null });
+  await cfg.createWorkflow(admin, {
+    name: 'Inbound 呼入',
+    isDefault: true,
+    defaultQueueId: generalQueueId,
+    filters: [
+      {
+        name: 'VIP customers',
+        expression: 'customer.level in ["vip", "platinum"]',
+        steps: [step(vipQ, 20), step(generalQueueId, null)],
+      },
+      {
+        name: 'Complaints',
+        expression: 'topic == "complaint"',
+        steps: [step(complaintsQ, 60), step(generalQueueId, null)],
+      },
+      {
+        name: 'Billing',
+        expression: 'topic == "billing"',
+        steps: [
+          step(billingQ, 30, 'skills.billing >= 4'),
+          step(billingQ, 60),
+          step(generalQueueId, null),
+        ],
+      },
+      {
+        name: 'English speakers',
+        expression: 'language == "en"',
+        steps: [step(englishQ, 45), step(generalQueueId, null)],
+      },
+    ],
+  });
+  for (const [username, languages] of [
+    ['emma', ['en', 'zh']],
+    ['wangfang', ['zh']],
+    ['zhangwei', ['zh']],
+  ] as const) {
+    const id = users[username];
+    if (id) await cfg.setAgentSettings(admin, id, { languages: [...languages] });
+  }
+  await router.stop();
 }

@@ -131,6 +131,10 @@ export class RoutingEngine {
     }
   }
 
+  queueDefs(): QueueDef[] {
+    return [...this.queues.values()].map((q) => q.def);
+  }
+
   hasQueue(id: string): boolean {
     return this.queues.has(id);
   }

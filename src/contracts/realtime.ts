@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+const ByState = z.object({
+  available: z.number().int(),
+  busy: z.number().int(),
+  away: z.number().int(),
+  wrapup: z.number().int(),
+  offline: z.number().int(),
+});
+
+export const RealtimeSnapshot = z
+  .object({
+    version: z.number().int().describe('grows with every snapshot; drop older ones'),
+    at: z.string(),
+    day: z.string().describe('local date the day counters belong to'),
+    center: z.object({
+      waiting: z.number().int(),
+      agents: ByState,
+      offered: z.number().int(),
+      answered: z.number().int(),
+      abandoned: z.number().int(),
+      serviceLevelPercent: z.number().nullable(),
+    }),
+    queues: z.array(
+      z.object({
+        queueId: z.string(),
+        name: z.string(),
+        teamId: z.string().nullable(),
+        waiting: z.number().int(),
+        longestWaitSeconds: z.number().int(),
+        offered: z.number().int(),
+        answered: z.number().int(),
+        abandoned: z.number().int(),
+        serviceLevelPercent: z.number().nullable(),
+        serviceLevelSeconds: z.number().int(),
+        averageSpeedOfAnswerSeconds: z.number().nullable(),
+        agents: ByState,
+      }),
+    ),
+    agents: z.array(
+      z.object({
+        agentId: z.string(),
+        name: z.string(),
+        teamIds: z.array(z.string()),
+        state: z.enum(['available', 'busy', 'away', 'wrapup', 'offline']),
+        reason: z.string().nullable(),
+        secondsInState: z.number().int(),
+        tasks: z.number().int(),
+      }),
+    ),
+    teams: z.array(
+      z.object({
+        teamId: z.string(),
+        agents: ByState,
+        waiting: z.number().int(),
+        offered: z.number().int(),
+        answered: z.number().int(),
+        abandoned: z.number().int(),
+        serviceLevelPercent: z.number().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'RealtimeSnapshot' });
