@@ -12,12 +12,15 @@ import { isDomainError } from '../../domain/errors.ts';
 import type { ApiEnv, Services } from './api-env.ts';
 import { problem } from './problem.ts';
 import { clientIp, requestToken } from './request-info.ts';
+import { agentRoutes } from './routes/agent-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { caseConfigRoutes } from './routes/case-config-routes.ts';
 import { caseRoutes } from './routes/case-routes.ts';
 import { customerRoutes } from './routes/customer-routes.ts';
 import { eventRoutes } from './routes/event-routes.ts';
 import { orgRoutes } from './routes/org-routes.ts';
+import { routingConfigRoutes } from './routes/routing-config-routes.ts';
+import { taskRoutes } from './routes/task-routes.ts';
 
 export interface ApiOptions {
   readonly maxBodyBytes?: number;
@@ -90,6 +93,9 @@ export function createApi(services: Services, o: ApiOptions = {}): OpenAPIHono<A
   customerRoutes(app);
   caseConfigRoutes(app);
   caseRoutes(app);
+  routingConfigRoutes(app);
+  agentRoutes(app);
+  taskRoutes(app);
   eventRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
