@@ -223,7 +223,9 @@ export const QueueCreate = z
   .strictObject({
     name: Name(100),
     description: z.string().max(2000).optional(),
-    targetExpression: Expression.describe('over agents, e.g. skills.billing >= 3 and "zh" in languages'),
+    targetExpression: Expression.describe(
+      'over agents, e.g. skills.billing >= 3 and "zh" in languages',
+    ),
     strategy: z.enum(selectionStrategies).optional(),
     strategySkill: z.string().max(200).nullable().optional().describe('for most_skilled'),
     preferredTimeoutSeconds: Seconds.optional().describe('0–3600'),

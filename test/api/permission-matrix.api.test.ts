@@ -116,6 +116,7 @@ const expected: Record<string, string> = {
   'POST /api/tasks/{id}/priority': managers,
   'GET /api/events': all,
   'GET /api/audit': admin,
+  'GET /api/realtime': staff,
 };
 
 type Op = { 'x-roles': string[] };

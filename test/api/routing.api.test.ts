@@ -277,9 +277,10 @@ describe.each(storeKinds)('routing API on %s', (kind) => {
       as: 'supervisor',
     });
     expect(list.body).toMatchObject({ total: 1, items: [{ id: t.id }] });
-    expect((await h.json('GET', '/api/tasks?state=completed', { as: 'supervisor' })).body).toEqual(
-      { items: [], total: 0 },
-    );
+    expect((await h.json('GET', '/api/tasks?state=completed', { as: 'supervisor' })).body).toEqual({
+      items: [],
+      total: 0,
+    });
 
     const prio = await h.json('POST', `/api/tasks/${t.id}/priority`, {
       as: 'supervisor',
@@ -404,7 +405,6 @@ describe.each(storeKinds)('routing API on %s', (kind) => {
       state: 'completed',
       wrapUpCode: 'agent_logged_out',
     });
-    console.log(JSON.stringify((await h.json('GET', '/api/tasks', { as: 'supervisor' })).body, null, 1));
     const requeued = await h.json('GET', '/api/tasks?state=pending', { as: 'supervisor' });
     expect(requeued.body.items).toMatchObject([{ attributes: { requeuedFrom: t.id } }]);
     expect((await h.json('GET', '/api/agents', { as: 'supervisor' })).body).toEqual([]);
@@ -417,6 +417,24 @@ describe.each(storeKinds)('routing API on %s', (kind) => {
       409,
       'agent.not_logged_in',
     );
+  });
+
+  it('hands an open offer to a colleague when the agent logs out', async () => {
+    await login('agent');
+    h.clock.advance(1000);
+    await login('agent2');
+    const t = (await submit({ channel: 'voice', queueId: 'queue-general' })).body;
+    expect(t.agentId).toBe(h.users.agent.id);
+    h.clock.advance(1000);
+    expect((await h.json('DELETE', '/api/agent/session', { as: 'agent' })).body).toEqual({
+      ok: true,
+    });
+    expect((await me('agent2')).tasks).toMatchObject([{ id: t.id, state: 'reserved' }]);
+    const offers = (await task(t.id)).reservations;
+    expect(offers).toMatchObject([
+      { agentId: h.users.agent.id, state: 'canceled' },
+      { agentId: h.users.agent2.id, state: 'pending' },
+    ]);
   });
 
   it('transfers a task to a queue, where another agent gets it', async () => {
@@ -619,11 +637,7 @@ describe.each(storeKinds)('routing API on %s', (kind) => {
     });
     expect(w.status).toBe(201);
     expect(w.body.isDefault).toBe(false);
-    expectProblem(
-      await h.json('DELETE', `/api/queues/${vip.body.id}`),
-      409,
-      'routing.in_use',
-    );
+    expectProblem(await h.json('DELETE', `/api/queues/${vip.body.id}`), 409, 'routing.in_use');
     const wp = await h.json('PATCH', `/api/workflows/${w.body.id}`, { body: { isDefault: true } });
     expect(wp.body.isDefault).toBe(true);
     expectProblem(
@@ -631,11 +645,7 @@ describe.each(storeKinds)('routing API on %s', (kind) => {
       400,
       'validation.failed',
     );
-    expectProblem(
-      await h.json('DELETE', `/api/workflows/${w.body.id}`),
-      409,
-      'routing.in_use',
-    );
+    expectProblem(await h.json('DELETE', `/api/workflows/${w.body.id}`), 409, 'routing.in_use');
     expect((await h.json('DELETE', '/api/workflows/workflow-default')).body).toEqual({ ok: true });
     expect((await h.json('GET', `/api/workflows/${w.body.id}`, { as: 'supervisor' })).body).toEqual(
       wp.body,
@@ -729,11 +739,7 @@ describe.each(storeKinds)('routing API on %s', (kind) => {
       languages: ['zh', 'en'],
       attributes: { tier: 2 },
     });
-    expectProblem(
-      await h.json('DELETE', '/api/capacity-profiles/default'),
-      409,
-      'routing.in_use',
-    );
+    expectProblem(await h.json('DELETE', '/api/capacity-profiles/default'), 409, 'routing.in_use');
     expect((await h.json('DELETE', '/api/capacity-profiles/chat-heavy')).body).toEqual({
       ok: true,
     });

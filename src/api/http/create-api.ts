@@ -18,6 +18,7 @@ import { caseConfigRoutes } from './routes/case-config-routes.ts';
 import { caseRoutes } from './routes/case-routes.ts';
 import { customerRoutes } from './routes/customer-routes.ts';
 import { eventRoutes } from './routes/event-routes.ts';
+import { realtimeRoutes } from './routes/realtime-routes.ts';
 import { orgRoutes } from './routes/org-routes.ts';
 import { routingConfigRoutes } from './routes/routing-config-routes.ts';
 import { taskRoutes } from './routes/task-routes.ts';
@@ -97,6 +98,7 @@ export function createApi(services: Services, o: ApiOptions = {}): OpenAPIHono<A
   agentRoutes(app);
   taskRoutes(app);
   eventRoutes(app);
+  realtimeRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

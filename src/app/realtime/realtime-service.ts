@@ -168,7 +168,7 @@ export class RealtimeService {
         teamId: q.teamId,
         waiting: w?.count ?? 0,
         longestWaitSeconds:
-          w?.oldestCreatedAt != null
+          w && w.oldestCreatedAt !== null
             ? Math.max(0, Math.round((nowMs - w.oldestCreatedAt) / 1000))
             : 0,
         offered: c.offered,

@@ -83,6 +83,7 @@ export class RouterService {
   private settings = new Map<string, AgentSettings>();
   private started = false;
   private stopped = false;
+  private unwatch: (() => void) | null = null;
 
   constructor(
     private readonly deps: AppDeps,
@@ -106,6 +107,7 @@ export class RouterService {
   /** Waits for the operation in progress and refuses new ones (shutdown). */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.unwatch?.();
     await this.queue;
   }
 
@@ -124,7 +126,47 @@ export class RouterService {
     return this.serial(() => this.load(true));
   }
 
+  /** Re-reads skills and logged-in agents' profiles after organisation changes. */
+  private watchOrg(): void {
+    if (this.unwatch) return;
+    let pending = false;
+    this.unwatch = this.deps.store.onCommit((events) => {
+      if (pending || this.stopped) return;
+      if (
+        !events.some((e) =>
+          /^(user\.(updated|deleted)|skill\.|team\.|agent\.settings_changed)/.test(e.type),
+        )
+      )
+        return;
+      pending = true;
+      queueMicrotask(() => {
+        pending = false;
+        this.serial(() => this.refreshAgents()).catch((e: unknown) =>
+          console.error('router refresh failed', e),
+        );
+      });
+    });
+  }
+
+  private async refreshAgents(): Promise<void> {
+    const store = this.deps.store;
+    const now = this.now();
+    this.skillNames = new Map((await store.skills.list()).map((s) => [s.id, s.name]));
+    const p = this.pending();
+    for (const s of this.sessions.values()) {
+      const user = await store.users.get(s.agentId);
+      if (!user) continue;
+      this.users.set(user.id, user);
+      const settings = await store.routing.getAgentSettings(user.id);
+      if (settings) this.settings.set(user.id, settings);
+      else this.settings.delete(user.id);
+      p.changes.push(this.engine.upsertAgent(this.input(user, s), now));
+    }
+    await this.commit(p, null);
+  }
+
   private async load(restart = false): Promise<void> {
+    this.watchOrg();
     const store = this.deps.store;
     const now = this.now();
     this.engine = this.newEngine();
@@ -572,6 +614,7 @@ export class RouterService {
             queueId: to.queueId ?? t.queueId,
             agentId: to.agentId ?? null,
             createdAt: t.createdAt,
+            avoidAgentIds: to.agentId ? [] : [actor.id],
           },
           now,
         ),

@@ -296,8 +296,13 @@ export class RoutingConfigService {
       (x) => x.userId,
       async (tx) => {
         const user = await tx.users.get(userId);
-      if (!user) throw new DomainError('not_found', 'no such user', { id: userId });
-      const cur = (await tx.routing.getAgentSettings(userId)) ?? { userId, capacityProfileId: null, languages: [user.language.slice(0, 2)], attributes: {} };
+        if (!user) throw new DomainError('not_found', 'no such user', { id: userId });
+        const cur = (await tx.routing.getAgentSettings(userId)) ?? {
+          userId,
+          capacityProfileId: null,
+          languages: [user.language.slice(0, 2)],
+          attributes: {},
+        };
         const next: AgentSettings = { ...cur, ...stripUndef(s), userId };
         if (
           next.capacityProfileId &&

@@ -49,6 +49,8 @@ export interface NewTask {
   readonly agentId?: string | null | undefined;
   /** Keep the original arrival time on restart or transfer. */
   readonly createdAt?: number | undefined;
+  /** Agents not to offer this task to for a while (e.g. the one transferring it away). */
+  readonly avoidAgentIds?: readonly string[] | undefined;
 }
 
 export interface AgentInput {
@@ -208,11 +210,13 @@ export class RoutingEngine {
   removeAgent(agentId: string, now: number): RouterChanges {
     const ag = this.agents.get(agentId);
     if (ag) {
+      if ([...ag.tasks].some((t) => t.state !== 'reserved'))
+        throw new DomainError('agent.busy', 'the agent still has tasks in progress', { agentId });
+      // The canceled offers go to other agents, never straight back to the one leaving.
+      ag.routable = false;
       for (const task of [...ag.tasks])
         if (task.state === 'reserved' && task.reservationId)
           this.endReservation(task.reservationId, 'canceled', now, 'agent_logged_out');
-      if ([...ag.tasks].some((t) => t.state !== 'reserved'))
-        throw new DomainError('agent.busy', 'the agent still has tasks in progress', { agentId });
       for (const t of ag.targets) this.leave(t, ag);
       this.agents.delete(agentId);
     }
@@ -313,6 +317,8 @@ export class RoutingEngine {
       workflowId: task.workflowId,
     });
     this.touch(task, now);
+    for (const id of n.avoidAgentIds ?? [])
+      this.agents.get(id)?.declined.set(task.id, now + this.o.declineCooldownMs);
     if (task.queueId && task.workflowId === null) this.startPreferred(task, now);
     this.place(task, now);
     return this.flush();

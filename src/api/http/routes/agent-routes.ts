@@ -207,10 +207,7 @@ export function agentRoutes(app: OpenAPIHono<ApiEnv>): void {
     }),
     async (c) => {
       const actor = c.var.actor!;
-      return c.json(
-        taskView(await router(c).wrap(actor, c.req.valid('param').id, actor.id)),
-        200,
-      );
+      return c.json(taskView(await router(c).wrap(actor, c.req.valid('param').id, actor.id)), 200);
     },
   );
   app.openapi(
