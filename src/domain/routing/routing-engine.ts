@@ -877,9 +877,20 @@ export class RoutingEngine {
         return this.advanceStep(task, now);
     } else {
       const steps = this.stepsOf(task);
+      // The next step starts when the last one expired, not when the tick noticed, so step
+      // times add up exactly however coarse the ticks are.
+      const startedAt = task.stepDeadline ?? now;
       if (steps && task.stepIndex + 1 < steps.length)
-        this.enterStep(task, steps, task.stepIndex + 1, now);
+        this.enterStep(task, steps, task.stepIndex + 1, startedAt);
       else task.stepDeadline = null;
+      if (task.stepDeadline !== null && task.stepDeadline <= now) {
+        this.emit(task, 'task.step_expired', {
+          fromQueueId: from,
+          toQueueId: task.queueId,
+          stepIndex: task.stepIndex,
+        });
+        return this.advanceStep(task, now);
+      }
     }
     this.touch(task, now);
     this.emit(task, 'task.step_expired', {
@@ -890,7 +901,6 @@ export class RoutingEngine {
     this.place(task, now);
   }
 
-  /** Restores an open task after a restart, keeping its place (arrival time) in line. */
   /**
    * Restores an open task: after a restart (no `offer`), a reserved task waits again and is
    * offered anew; on a configuration reload its live `offer` is kept as it is.

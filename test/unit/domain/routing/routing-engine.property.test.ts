@@ -280,3 +280,103 @@ describe('routing engine invariants (fast-check)', () => {
     );
   });
 });
+
+describe('routing engine aging and widening (fast-check)', () => {
+  it('lets a low-priority task through eventually however many high-priority tasks keep coming', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 50 }), // priority gap
+        fc.integer({ min: 1, max: 10 }), // aging points per minute
+        fc.integer({ min: 1, max: 5 }), // high-priority arrivals per served task
+        (gap, aging, burst) => {
+          const e = engine([queue('q', 'true')], [], { aging });
+          let now = T0;
+          e.upsertAgent(agent('a1', {}, { routable: false }), now);
+          e.submit({ id: 'low', channel: 'voice', attributes: {}, priority: 0, queueId: 'q' }, now);
+          let n = 0;
+          let c = e.setRoutable('a1', true, now);
+          // Each minute: `burst` new high-priority tasks arrive, the agent serves one task.
+          const bound = gap / aging + 2; // minutes until the low task's score passes fresh arrivals
+          for (let minute = 0; minute <= bound; minute++) {
+            now += 60_000;
+            for (let b = 0; b < burst; b++)
+              e.submit(
+                { id: `h${++n}`, channel: 'voice', attributes: {}, priority: gap, queueId: 'q' },
+                now,
+              );
+            const offer = c.reservations.find((r) => r.state === 'pending');
+            if (offer?.taskId === 'low') return;
+            if (offer) {
+              e.accept(offer.id, 'a1', now);
+              c = e.complete(offer.taskId, 'a1', now);
+            }
+          }
+          expect(c.reservations.find((r) => r.state === 'pending')?.taskId).toBe('low');
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('widens expiring steps exactly at their timeouts and never before', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 120 }), { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 0, max: 600_000 }),
+        (timeouts, at) => {
+          const queues = timeouts.map((_, i) => queue(`s${i}`, `skills.x >= ${10 - i}`));
+          const last = queue('last', 'true');
+          const wf = {
+            id: 'w',
+            name: 'w',
+            defaultQueueId: 'last',
+            filters: [
+              {
+                name: 'all',
+                expression: 'true',
+                steps: [
+                  ...timeouts.map((t, i) => ({
+                    queueId: `s${i}`,
+                    expression: null,
+                    timeoutSeconds: t,
+                    priority: null,
+                  })),
+                  { queueId: 'last', expression: null, timeoutSeconds: null, priority: null },
+                ],
+              },
+            ],
+          };
+          const e = engine([...queues, last], [wf]);
+          e.submit({ id: 't', channel: 'voice', attributes: {}, priority: 0 }, T0);
+          e.tick(T0 + at);
+          // The step the task should be in at `at`: steps whose cumulative timeouts have passed.
+          let expected = 0;
+          let elapsed = 0;
+          for (const t of timeouts) {
+            elapsed += t * 1000;
+            if (at >= elapsed) expected++;
+            else break;
+          }
+          // One tick advances through every step already due, each starting when the last expired.
+          expect(e.getTask('t')?.stepIndex).toBe(expected);
+          // Ticking each second reaches exactly the expected step.
+          const e2 = engine([...queues, last], [wf]);
+          e2.submit({ id: 't', channel: 'voice', attributes: {}, priority: 0 }, T0);
+          for (let s = 1000; s <= at; s += 1000) e2.tick(T0 + s);
+          const expectedBySecond = (() => {
+            let k = 0;
+            let el = 0;
+            for (const t of timeouts) {
+              el += t * 1000;
+              if (Math.floor(at / 1000) * 1000 >= el) k++;
+              else break;
+            }
+            return k;
+          })();
+          expect(e2.getTask('t')?.stepIndex).toBe(expectedBySecond);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
