@@ -89,6 +89,9 @@ export const ReplyRequest = z
 export const CloseRequest = z
   .strictObject({ satisfaction: z.number().int().nullable().optional(), note: Note })
   .meta({ id: 'CaseClose' });
+export const CallbackRequest = z
+  .strictObject({ number: z.string().max(32).nullable().optional(), note: Note })
+  .meta({ id: 'CaseCallback' });
 export const ReopenRequest = z.strictObject({ note: Note }).meta({ id: 'CaseReopen' });
 
 export const NoteView = z

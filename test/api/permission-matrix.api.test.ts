@@ -75,6 +75,7 @@ const expected: Record<string, string> = {
   'POST /api/cases/{id}/urge': all,
   'POST /api/cases/{id}/contacts': staff,
   'POST /api/cases/{id}/replies': staff,
+  'POST /api/cases/{id}/callback': all,
   'POST /api/cases/{id}/close': staff,
   'POST /api/cases/{id}/reopen': staff,
   'GET /api/queues': staff,

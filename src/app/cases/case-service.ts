@@ -6,6 +6,7 @@
 import { canSeeCase, caseAccess } from '../../domain/access/viewer.ts';
 import {
   assignCase,
+  caseCallbackEvent,
   caseContactLinkedEvent,
   caseNoteEvent,
   caseReplyEvent,
@@ -24,6 +25,8 @@ import type { Channel } from '../../domain/contact/contact.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { localDateOf } from '../../domain/sla/zoned-time.ts';
 import { staffRoles } from '../../domain/user/user.ts';
+import { normalizeMsisdn } from '../../domain/customer/customer.ts';
+import { isOpenStage } from '../../domain/case/case-stage.ts';
 import type { Actor, AppDeps } from '../app-context.ts';
 import type { CaseFilter, CaseNote, CaseReply, Page, StoreTx } from '../ports/store.ts';
 import { dueTimesFor, readCaseSla } from './sla-planner.ts';
@@ -32,6 +35,7 @@ import { dueTimesFor, readCaseSla } from './sla-planner.ts';
 export interface CaseWork {
   caseDispatched(c: Case): Promise<void>;
   caseStepDone(c: Case): Promise<void>;
+  callbackRequested(c: Case, number: string, note: string | null): Promise<void>;
 }
 
 export interface NewCase {
@@ -360,6 +364,23 @@ export class CaseService {
       tx.append([caseReplyEvent(c, reply.id, r.channel, actor.id)], this.meta(actor));
       return { reply, case: c };
     });
+  }
+
+  /** Asks for a call-back on the case (to its customer's number unless another is given). */
+  async requestCallback(actor: Actor, id: string, r: { number?: string | null; note?: string | null }): Promise<{ number: string }> {
+    const result = await this.deps.store.transaction(async (tx) => {
+      const c = await tx.cases.get(id);
+      if (!c || !canSeeCase(actor, c)) throw notFound(id);
+      if (!isOpenStage(c.stage)) throw new DomainError('case.closed', `cannot call back on a ${c.stage} case`, { stage: c.stage });
+      const customer = c.customerId ? await tx.customers.get(c.customerId) : null;
+      const raw = r.number ?? customer?.msisdn ?? null;
+      if (!raw) throw new DomainError('validation.failed', 'give a number to call back', { field: 'number' });
+      const number = normalizeMsisdn(raw, this.deps.config.defaultCountryCode);
+      tx.append([caseCallbackEvent(c, number, r.note ?? null)], this.meta(actor));
+      return { c, number };
+    });
+    if (this.work) await this.work.callbackRequested(result.c, result.number, r.note ?? null);
+    return { number: result.number };
   }
 
   private async assertAssignable(tx: StoreTx, assigneeId: string | null, teamId: string | null) {

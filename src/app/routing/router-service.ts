@@ -669,6 +669,15 @@ export class RouterService {
     });
   }
 
+  /** A call-back task: routed by the default workflow (filter on `channel == "callback"`). */
+  async callbackRequested(c: Case, number: string, note: string | null): Promise<void> {
+    await this.submit(null, {
+      channel: 'callback',
+      attributes: { caseId: c.id, caseNumber: c.number, number, note, customerId: c.customerId, teamId: c.teamId },
+      priority: casePriority[c.priority],
+    });
+  }
+
   /** The case moved on: its open task is done (or no longer needed). */
   caseStepDone(c: Case): Promise<void> {
     return this.op(null, (p, now) => {

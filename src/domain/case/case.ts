@@ -298,3 +298,8 @@ export function caseReplyEvent(c: Case, replyId: string, channel: string, author
 export function caseContactLinkedEvent(c: Case, contactId: string, channel: string) {
   return event(c, 'case.contact_linked', { contactId, channel }, false);
 }
+
+/** A call-back was asked for on the case: the router turns it into a task for an agent. */
+export function caseCallbackEvent(c: Case, number: string, note: string | null) {
+  return event(c, 'case.callback_requested', { number, note });
+}

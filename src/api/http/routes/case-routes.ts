@@ -18,6 +18,7 @@ import {
   TransitionRequest,
   UrgeRequest,
   CaseSlaView,
+  CallbackRequest,
 } from '../../../contracts/cases.ts';
 import { IdParam, Ok, pageOf } from '../../../contracts/common.ts';
 import { EventView } from '../../../contracts/events.ts';
@@ -269,6 +270,18 @@ export function caseRoutes(app: OpenAPIHono<ApiEnv>): void {
         jsonify(await svc(c).reply(c.var.actor!, c.req.valid('param').id, c.req.valid('json'))),
         201,
       ),
+  );
+  app.openapi(
+    secured(anyone, {
+      method: 'post',
+      path: '/api/cases/{id}/callback',
+      tags,
+      summary: 'Ask for a call-back (to the customer’s number unless another is given); a task goes to the router',
+      request: { params: IdParam, body: jsonBody(CallbackRequest) },
+      responses: { 202: jsonResponse(z.object({ number: z.string() }), 'accepted') },
+    }),
+    async (c) =>
+      c.json(await svc(c).requestCallback(c.var.actor!, c.req.valid('param').id, c.req.valid('json')), 202),
   );
   app.openapi(
     secured(staff, {
