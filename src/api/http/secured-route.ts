@@ -4,11 +4,11 @@
  * document (`x-roles`, read back by the permission matrix test), and audits administrators'
  * changes.
  */
-import { createRoute, type RouteConfig } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import type { Actor } from '../../app/app-context.ts';
 import { roles as allRoles, type Role } from '../../domain/user/user.ts';
-import { Problem } from '../../contracts/common.ts';
+import { IdParam, Ok, Problem } from '../../contracts/common.ts';
 import type { ApiEnv } from './api-env.ts';
 import { problem } from './problem.ts';
 
@@ -105,3 +105,29 @@ export const jsonResponse = <T>(schema: T, description = 'ok') => ({
   description,
   content: { 'application/json': { schema } },
 });
+
+/**
+ * `DELETE {path}` with an `{id}` parameter answering `{ok: true}`: the one shape every
+ * deletable resource shares.
+ */
+export function deleteRoute(
+  app: OpenAPIHono<ApiEnv>,
+  access: Access,
+  d: { path: string; tags: string[]; summary: string },
+  remove: (services: ApiEnv['Variables']['services'], actor: Actor, id: string) => Promise<unknown>,
+): void {
+  app.openapi(
+    secured(access, {
+      method: 'delete',
+      path: d.path,
+      tags: d.tags,
+      summary: d.summary,
+      request: { params: IdParam },
+      responses: { 200: jsonResponse(Ok) },
+    }),
+    async (c) => {
+      await remove(c.var.services, c.var.actor as Actor, c.req.valid('param').id);
+      return c.json({ ok: true as const }, 200);
+    },
+  );
+}

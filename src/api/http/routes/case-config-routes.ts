@@ -15,10 +15,18 @@ import {
   SlaPolicyUpdate,
   SlaPolicyView,
 } from '../../../contracts/case-config.ts';
-import { IdParam, Ok } from '../../../contracts/common.ts';
+import { IdParam } from '../../../contracts/common.ts';
 import type { ApiEnv } from '../api-env.ts';
 import { jsonify } from '../jsonify.ts';
-import { adminOnly, anyone, jsonBody, jsonResponse, secured, staff } from '../secured-route.ts';
+import {
+  adminOnly,
+  anyone,
+  jsonBody,
+  jsonResponse,
+  secured,
+  staff,
+  deleteRoute,
+} from '../secured-route.ts';
 import { stripUndefined } from './org-routes.ts';
 
 const CodeParam = z.object({ code: z.string().min(1).max(40) });
@@ -123,19 +131,15 @@ export function caseConfigRoutes(app: OpenAPIHono<ApiEnv>): void {
         200,
       ),
   );
-  app.openapi(
-    secured(adminOnly, {
-      method: 'delete',
+  deleteRoute(
+    app,
+    adminOnly,
+    {
       path: '/api/case-categories/{id}',
       tags: ['case configuration'],
       summary: 'Delete a category without sub-categories',
-      request: { params: IdParam },
-      responses: { 200: jsonResponse(Ok) },
-    }),
-    async (c) => {
-      await cfg(c).deleteCategory(c.var.actor!, c.req.valid('param').id);
-      return c.json({ ok: true as const }, 200);
     },
+    (s, actor, id) => s.caseConfig.deleteCategory(actor, id),
   );
 
   app.openapi(
@@ -192,19 +196,15 @@ export function caseConfigRoutes(app: OpenAPIHono<ApiEnv>): void {
         200,
       ),
   );
-  app.openapi(
-    secured(adminOnly, {
-      method: 'delete',
+  deleteRoute(
+    app,
+    adminOnly,
+    {
       path: '/api/calendars/{id}',
       tags: ['case configuration'],
       summary: 'Delete a business calendar no policy uses',
-      request: { params: IdParam },
-      responses: { 200: jsonResponse(Ok) },
-    }),
-    async (c) => {
-      await cfg(c).deleteCalendar(c.var.actor!, c.req.valid('param').id);
-      return c.json({ ok: true as const }, 200);
     },
+    (s, actor, id) => s.caseConfig.deleteCalendar(actor, id),
   );
 
   app.openapi(
@@ -250,18 +250,14 @@ export function caseConfigRoutes(app: OpenAPIHono<ApiEnv>): void {
         200,
       ),
   );
-  app.openapi(
-    secured(adminOnly, {
-      method: 'delete',
+  deleteRoute(
+    app,
+    adminOnly,
+    {
       path: '/api/sla-policies/{id}',
       tags: ['case configuration'],
       summary: 'Delete an SLA policy',
-      request: { params: IdParam },
-      responses: { 200: jsonResponse(Ok) },
-    }),
-    async (c) => {
-      await cfg(c).deleteSlaPolicy(c.var.actor!, c.req.valid('param').id);
-      return c.json({ ok: true as const }, 200);
     },
+    (s, actor, id) => s.caseConfig.deleteSlaPolicy(actor, id),
   );
 }

@@ -276,12 +276,16 @@ export function caseRoutes(app: OpenAPIHono<ApiEnv>): void {
       method: 'post',
       path: '/api/cases/{id}/callback',
       tags,
-      summary: 'Ask for a call-back (to the customer’s number unless another is given); a task goes to the router',
+      summary:
+        'Ask for a call-back (to the customer’s number unless another is given); a task goes to the router',
       request: { params: IdParam, body: jsonBody(CallbackRequest) },
       responses: { 202: jsonResponse(z.object({ number: z.string() }), 'accepted') },
     }),
     async (c) =>
-      c.json(await svc(c).requestCallback(c.var.actor!, c.req.valid('param').id, c.req.valid('json')), 202),
+      c.json(
+        await svc(c).requestCallback(c.var.actor!, c.req.valid('param').id, c.req.valid('json')),
+        202,
+      ),
   );
   app.openapi(
     secured(staff, {

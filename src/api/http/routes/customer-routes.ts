@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { IdParam, Ok, pageOf } from '../../../contracts/common.ts';
+import { IdParam, pageOf } from '../../../contracts/common.ts';
 import {
   ContactCreate,
   ContactQuery,
@@ -20,6 +20,7 @@ import {
   managers,
   secured,
   staff,
+  deleteRoute,
 } from '../secured-route.ts';
 import { stripUndefined } from './org-routes.ts';
 
@@ -95,19 +96,11 @@ export function customerRoutes(app: OpenAPIHono<ApiEnv>): void {
         200,
       ),
   );
-  app.openapi(
-    secured(adminOnly, {
-      method: 'delete',
-      path: '/api/customers/{id}',
-      tags: ['customers'],
-      summary: 'Delete a customer',
-      request: { params: IdParam },
-      responses: { 200: jsonResponse(Ok) },
-    }),
-    async (c) => {
-      await c.var.services.customers.delete(c.var.actor!, c.req.valid('param').id);
-      return c.json({ ok: true as const }, 200);
-    },
+  deleteRoute(
+    app,
+    adminOnly,
+    { path: '/api/customers/{id}', tags: ['customers'], summary: 'Delete a customer' },
+    (s, actor, id) => s.customers.delete(actor, id),
   );
 
   // ── contacts ────────────────────────────────────────────────────────────
@@ -181,18 +174,10 @@ export function customerRoutes(app: OpenAPIHono<ApiEnv>): void {
       return c.json(jsonify(contact), 200);
     },
   );
-  app.openapi(
-    secured(managers, {
-      method: 'delete',
-      path: '/api/contacts/{id}',
-      tags: ['contacts'],
-      summary: 'Delete a contact',
-      request: { params: IdParam },
-      responses: { 200: jsonResponse(Ok) },
-    }),
-    async (c) => {
-      await c.var.services.customers.deleteContact(c.var.actor!, c.req.valid('param').id);
-      return c.json({ ok: true as const }, 200);
-    },
+  deleteRoute(
+    app,
+    managers,
+    { path: '/api/contacts/{id}', tags: ['contacts'], summary: 'Delete a contact' },
+    (s, actor, id) => s.customers.deleteContact(actor, id),
   );
 }

@@ -1,7 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { Role, UserCreate, UserUpdate, UserView } from '../../../contracts/auth.ts';
-import { IdParam, Ok, PageQuery, pageOf } from '../../../contracts/common.ts';
+import { IdParam, PageQuery, pageOf } from '../../../contracts/common.ts';
 import {
   SkillCreate,
   SkillUpdate,
@@ -14,7 +14,15 @@ import {
 import { DomainError } from '../../../domain/errors.ts';
 import type { ApiEnv } from '../api-env.ts';
 import { jsonify } from '../jsonify.ts';
-import { adminOnly, jsonBody, jsonResponse, managers, secured, staff } from '../secured-route.ts';
+import {
+  adminOnly,
+  jsonBody,
+  jsonResponse,
+  managers,
+  secured,
+  staff,
+  deleteRoute,
+} from '../secured-route.ts';
 
 const notFound = (what: string, id: string) =>
   new DomainError('not_found', `no such ${what}`, { id });
@@ -97,19 +105,11 @@ export function orgRoutes(app: OpenAPIHono<ApiEnv>): void {
       return c.json(jsonify(u), 200);
     },
   );
-  app.openapi(
-    secured(adminOnly, {
-      method: 'delete',
-      path: '/api/users/{id}',
-      tags: ['users'],
-      summary: 'Delete a user',
-      request: { params: IdParam },
-      responses: { 200: jsonResponse(Ok) },
-    }),
-    async (c) => {
-      await c.var.services.org.deleteUser(c.var.actor!, c.req.valid('param').id);
-      return c.json({ ok: true as const }, 200);
-    },
+  deleteRoute(
+    app,
+    adminOnly,
+    { path: '/api/users/{id}', tags: ['users'], summary: 'Delete a user' },
+    (s, actor, id) => s.org.deleteUser(actor, id),
   );
 
   // ── teams ───────────────────────────────────────────────────────────────
@@ -175,19 +175,11 @@ export function orgRoutes(app: OpenAPIHono<ApiEnv>): void {
         200,
       ),
   );
-  app.openapi(
-    secured(adminOnly, {
-      method: 'delete',
-      path: '/api/teams/{id}',
-      tags: ['teams'],
-      summary: 'Delete a team',
-      request: { params: IdParam },
-      responses: { 200: jsonResponse(Ok) },
-    }),
-    async (c) => {
-      await c.var.services.org.deleteTeam(c.var.actor!, c.req.valid('param').id);
-      return c.json({ ok: true as const }, 200);
-    },
+  deleteRoute(
+    app,
+    adminOnly,
+    { path: '/api/teams/{id}', tags: ['teams'], summary: 'Delete a team' },
+    (s, actor, id) => s.org.deleteTeam(actor, id),
   );
 
   // ── skills ──────────────────────────────────────────────────────────────
@@ -250,19 +242,11 @@ export function orgRoutes(app: OpenAPIHono<ApiEnv>): void {
         200,
       ),
   );
-  app.openapi(
-    secured(adminOnly, {
-      method: 'delete',
-      path: '/api/skills/{id}',
-      tags: ['skills'],
-      summary: 'Delete a skill',
-      request: { params: IdParam },
-      responses: { 200: jsonResponse(Ok) },
-    }),
-    async (c) => {
-      await c.var.services.org.deleteSkill(c.var.actor!, c.req.valid('param').id);
-      return c.json({ ok: true as const }, 200);
-    },
+  deleteRoute(
+    app,
+    adminOnly,
+    { path: '/api/skills/{id}', tags: ['skills'], summary: 'Delete a skill' },
+    (s, actor, id) => s.org.deleteSkill(actor, id),
   );
 }
 

@@ -6,7 +6,7 @@
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { IdParam, Ok } from '../../../contracts/common.ts';
+import { IdParam } from '../../../contracts/common.ts';
 import {
   AgentSettingsUpdate,
   AgentSettingsView,
@@ -23,7 +23,15 @@ import {
 } from '../../../contracts/routing.ts';
 import type { ApiEnv } from '../api-env.ts';
 import { jsonify } from '../jsonify.ts';
-import { adminOnly, jsonBody, jsonResponse, managers, secured, staff } from '../secured-route.ts';
+import {
+  adminOnly,
+  jsonBody,
+  jsonResponse,
+  managers,
+  secured,
+  staff,
+  deleteRoute,
+} from '../secured-route.ts';
 import { stripUndefined } from './org-routes.ts';
 import { capacityProfileView, reasonCodeView } from './routing-views.ts';
 
@@ -91,19 +99,15 @@ export function routingConfigRoutes(app: OpenAPIHono<ApiEnv>): void {
         200,
       ),
   );
-  app.openapi(
-    secured(adminOnly, {
-      method: 'delete',
+  deleteRoute(
+    app,
+    adminOnly,
+    {
       path: '/api/queues/{id}',
-      tags,
+      tags: tags,
       summary: 'Delete a queue no workflow uses and no open task waits in',
-      request: { params: IdParam },
-      responses: { 200: jsonResponse(Ok) },
-    }),
-    async (c) => {
-      await cfg(c).deleteQueue(c.var.actor!, c.req.valid('param').id);
-      return c.json({ ok: true as const }, 200);
     },
+    (s, actor, id) => s.routingConfig.deleteQueue(actor, id),
   );
 
   // ── workflows ───────────────────────────────────────────────────────────
@@ -164,19 +168,15 @@ export function routingConfigRoutes(app: OpenAPIHono<ApiEnv>): void {
         200,
       ),
   );
-  app.openapi(
-    secured(adminOnly, {
-      method: 'delete',
+  deleteRoute(
+    app,
+    adminOnly,
+    {
       path: '/api/workflows/{id}',
-      tags,
+      tags: tags,
       summary: 'Delete a workflow other than the default',
-      request: { params: IdParam },
-      responses: { 200: jsonResponse(Ok) },
-    }),
-    async (c) => {
-      await cfg(c).deleteWorkflow(c.var.actor!, c.req.valid('param').id);
-      return c.json({ ok: true as const }, 200);
     },
+    (s, actor, id) => s.routingConfig.deleteWorkflow(actor, id),
   );
 
   // ── away reason codes ───────────────────────────────────────────────────
@@ -246,19 +246,15 @@ export function routingConfigRoutes(app: OpenAPIHono<ApiEnv>): void {
       return c.json(capacityProfileView(p), 200);
     },
   );
-  app.openapi(
-    secured(adminOnly, {
-      method: 'delete',
+  deleteRoute(
+    app,
+    adminOnly,
+    {
       path: '/api/capacity-profiles/{id}',
-      tags,
+      tags: tags,
       summary: 'Delete a capacity profile (not the default)',
-      request: { params: IdParam },
-      responses: { 200: jsonResponse(Ok) },
-    }),
-    async (c) => {
-      await cfg(c).deleteCapacityProfile(c.var.actor!, c.req.valid('param').id);
-      return c.json({ ok: true as const }, 200);
     },
+    (s, actor, id) => s.routingConfig.deleteCapacityProfile(actor, id),
   );
 
   // ── agents' routing settings ────────────────────────────────────────────
