@@ -367,14 +367,24 @@ export class CaseService {
   }
 
   /** Asks for a call-back on the case (to its customer's number unless another is given). */
-  async requestCallback(actor: Actor, id: string, r: { number?: string | null; note?: string | null }): Promise<{ number: string }> {
+  async requestCallback(
+    actor: Actor,
+    id: string,
+    r: { number?: string | null; note?: string | null },
+  ): Promise<{ number: string }> {
     const result = await this.deps.store.transaction(async (tx) => {
       const c = await tx.cases.get(id);
       if (!c || !canSeeCase(actor, c)) throw notFound(id);
-      if (!isOpenStage(c.stage)) throw new DomainError('case.closed', `cannot call back on a ${c.stage} case`, { stage: c.stage });
+      if (!isOpenStage(c.stage))
+        throw new DomainError('case.closed', `cannot call back on a ${c.stage} case`, {
+          stage: c.stage,
+        });
       const customer = c.customerId ? await tx.customers.get(c.customerId) : null;
       const raw = r.number ?? customer?.msisdn ?? null;
-      if (!raw) throw new DomainError('validation.failed', 'give a number to call back', { field: 'number' });
+      if (!raw)
+        throw new DomainError('validation.failed', 'give a number to call back', {
+          field: 'number',
+        });
       const number = normalizeMsisdn(raw, this.deps.config.defaultCountryCode);
       tx.append([caseCallbackEvent(c, number, r.note ?? null)], this.meta(actor));
       return { c, number };

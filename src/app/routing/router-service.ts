@@ -673,7 +673,14 @@ export class RouterService {
   async callbackRequested(c: Case, number: string, note: string | null): Promise<void> {
     await this.submit(null, {
       channel: 'callback',
-      attributes: { caseId: c.id, caseNumber: c.number, number, note, customerId: c.customerId, teamId: c.teamId },
+      attributes: {
+        caseId: c.id,
+        caseNumber: c.number,
+        number,
+        note,
+        customerId: c.customerId,
+        teamId: c.teamId,
+      },
       priority: casePriority[c.priority],
     });
   }
