@@ -110,3 +110,59 @@ describe.each(storeKinds)('case work on %s', (kind) => {
     expect(bad.status).toBe(404); // the agent cannot see the customer's case
   });
 });
+
+describe.each(storeKinds)('preferred agent on %s', (kind) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await makeHarness(kind);
+    await h.services.router.start();
+  });
+  afterAll(async () => {
+    await h?.services.router.stop();
+    await h?.close();
+  });
+
+  it('offers a returning customer to the agent who served them last, then to others after the timeout', async () => {
+    const q = (
+      await h.json('POST', '/api/queues', {
+        body: {
+          name: 'Preferred',
+          targetExpression: 'true',
+          strategy: 'preferred_agent',
+          preferredTimeoutSeconds: 20,
+        },
+      })
+    ).body;
+    await h.json('POST', '/api/contacts', {
+      as: 'agent2',
+      body: {
+        channel: 'voice',
+        direction: 'inbound',
+        from: '13900139000',
+        to: '10086',
+        agentId: h.users.agent2.id,
+      },
+    });
+    await h.json('POST', '/api/agent/session', { as: 'agent', body: {} });
+    await h.json('POST', '/api/agent/session', { as: 'agent2', body: {} });
+    await h.json('PUT', '/api/agent/state', {
+      as: 'agent2',
+      body: { state: 'away', reason: 'break' },
+    });
+    const t = (
+      await h.json('POST', '/api/tasks', {
+        body: { channel: 'voice', queueId: q.id, attributes: { customerId: h.customerId } },
+      })
+    ).body;
+    expect(t).toMatchObject({
+      state: 'pending',
+      attributes: { preferredAgentId: h.users.agent2.id },
+    });
+    h.clock.advance(20_000);
+    await h.services.router.tick();
+    expect((await h.json('GET', `/api/tasks/${t.id}`)).body).toMatchObject({
+      state: 'reserved',
+      agentId: h.users.agent.id,
+    });
+  });
+});

@@ -542,14 +542,15 @@ export class RouterService {
 
   submit(actor: Actor | null, n: SubmitTask): Promise<Task> {
     if (n.priority !== undefined) assertPriority(n.priority);
-    return this.op(actor, (p, now) => {
+    return this.op(actor, async (p, now) => {
       const id = this.deps.ids.newId();
+      const attributes = await this.withPreferredAgent(n.attributes);
       p.changes.push(
         this.engine.submit(
           {
             id,
             channel: n.channel,
-            attributes: n.attributes,
+            attributes,
             priority: n.priority ?? 0,
             workflowId: n.workflowId,
             queueId: n.queueId,
@@ -560,6 +561,21 @@ export class RouterService {
       );
       return this.engine.getTask(id) as Task;
     });
+  }
+
+  /**
+   * For preferred-agent queues: the agent who last served this customer (from their contacts),
+   * unless the caller named one.
+   */
+  private async withPreferredAgent(
+    attrs: Readonly<Record<string, unknown>>,
+  ): Promise<Readonly<Record<string, unknown>>> {
+    const customerId = attrs['customerId'];
+    if (typeof customerId !== 'string' || typeof attrs['preferredAgentId'] === 'string')
+      return attrs;
+    const recent = await this.deps.store.contacts.list({ customerId }, { limit: 20, offset: 0 });
+    const last = recent.items.find((c) => c.agentId !== null);
+    return last?.agentId ? { ...attrs, preferredAgentId: last.agentId } : attrs;
   }
 
   cancel(actor: Actor | null, taskId: string, reason: string): Promise<void> {
