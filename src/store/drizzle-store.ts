@@ -73,6 +73,9 @@ export class DrizzleStore implements Store {
   get settings() {
     return this.repos.settings;
   }
+  get devices() {
+    return this.repos.devices;
+  }
   get routing() {
     return this.repos.routing;
   }

@@ -12,6 +12,7 @@ import {
 import { DrizzleContactRepo, DrizzleCustomerRepo } from './repos/customer-repo.ts';
 import { DrizzleAuditRepo, DrizzleEventReader } from './repos/event-repos.ts';
 import { DrizzleSessionRepo, DrizzleSkillRepo, DrizzleTeamRepo } from './repos/org-repos.ts';
+import { DrizzleDeviceRepo } from './repos/device-repo.ts';
 import { DrizzleRoutingRepo } from './repos/routing-repo.ts';
 import { DrizzleUserRepo } from './repos/user-repo.ts';
 
@@ -32,5 +33,6 @@ export function repositoriesOver(db: Db): Repositories {
     settings: new DrizzleSettingsRepo(db),
     events: new DrizzleEventReader(db),
     routing: new DrizzleRoutingRepo(db),
+    devices: new DrizzleDeviceRepo(db),
   };
 }

@@ -441,3 +441,19 @@ export const reservations = pgTable(
   },
   (t) => [index('reservations_task_idx').on(t.taskId), index('reservations_state_idx').on(t.state)],
 );
+
+// ── voice ─────────────────────────────────────────────────────────────────
+
+/**
+ * SIP devices (desk phones, softphones) by extension. Only digest HA1 values are kept
+ * (RFC 7616 §3.4.2: H(username:realm:password)), so the password itself is never stored.
+ */
+export const sipDevices = pgTable('sip_devices', {
+  extension: text('extension').primaryKey(),
+  displayName: text('display_name').notNull(),
+  realm: text('realm').notNull(),
+  ha1Md5: text('ha1_md5').notNull(),
+  ha1Sha256: text('ha1_sha256').notNull(),
+  enabled: boolean('enabled').notNull(),
+  createdAt: ts('created_at').notNull(),
+});

@@ -22,6 +22,7 @@ import type { BusinessCalendar } from '../../domain/sla/business-calendar.ts';
 import type { SlaPolicy } from '../../domain/sla/sla-policy.ts';
 import type { CaseStage } from '../../domain/case/case-stage.ts';
 import type { Role, Skill, Team, User } from '../../domain/user/user.ts';
+import type { DeviceRepo } from './device-repo.ts';
 import type { RoutingRepo } from './routing-repo.ts';
 
 export interface Page {
@@ -241,6 +242,7 @@ export interface Repositories {
   readonly settings: SettingsRepo;
   readonly events: EventReader;
   readonly routing: RoutingRepo;
+  readonly devices: DeviceRepo;
 }
 
 export interface EventMeta {
