@@ -50,6 +50,8 @@ export const errorCodes = [
   'routing.name_taken',
   'routing.in_use',
   'agent.not_logged_in',
+  'ivr.invalid_flow',
+  'ivr.illegal_transition',
   'internal',
 ] as const;
 

@@ -53,6 +53,8 @@ export const statusOf: Record<ErrorCode, number> = {
   'routing.name_taken': 409,
   'routing.in_use': 409,
   'agent.not_logged_in': 409,
+  'ivr.invalid_flow': 400,
+  'ivr.illegal_transition': 409,
   internal: 500,
 };
 

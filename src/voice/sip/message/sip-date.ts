@@ -1,0 +1,39 @@
+/**
+ * The Date header (RFC 3261 §20.17): `rfc1123-date` in GMT only — "UT", "UTC" or a numeric
+ * zone are invalid (RFC 4475 §3.1.2.12). Registrars put it in 200 responses to REGISTER
+ * (§10.3 step 8), phones without a clock read it.
+ */
+import { SipParseError } from './sip-parse-error.ts';
+
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const re =
+  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT$/;
+
+export function parseSipDate(s: string): Date {
+  const m = re.exec(typeof s === 'string' ? s.trim() : '');
+  if (!m) throw new SipParseError('Bad Date');
+  const [, , day, mon, year, hh, mm, ss] = m;
+  const ms = Date.UTC(
+    Number(year),
+    months.indexOf(mon!),
+    Number(day),
+    Number(hh),
+    Number(mm),
+    Number(ss),
+  );
+  const d = new Date(ms);
+  if (
+    Number.isNaN(ms) ||
+    d.getUTCDate() !== Number(day) ||
+    Number(hh) > 23 ||
+    Number(mm) > 59 ||
+    Number(ss) > 60
+  ) {
+    throw new SipParseError('Bad Date');
+  }
+  return d;
+}
+
+export function formatSipDate(d: Date): string {
+  return d.toUTCString(); // "Sat, 13 Nov 2010 23:29:00 GMT" is rfc1123-date
+}

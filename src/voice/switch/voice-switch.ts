@@ -1,0 +1,260 @@
+/**
+ * kefu's built-in switch: the SIP stack with a registrar for agents' phones, trunks for calls
+ * from and to the network, and call legs with RTP media. What happens to an inbound call (IVR,
+ * queue, agent) is decided by the handler the application installs (`onInboundCall`).
+ */
+import type { DeviceRepo } from '../../app/ports/device-repo.ts';
+import { DigestAuthenticator } from '../sip/auth/index.ts';
+import { FloodGuard } from '../sip/flood/index.ts';
+import type { SipRequest, SipResponse } from '../sip/message/index.ts';
+import { makeResponse } from '../sip/core/make-response.ts';
+import { newTag, SipStack, type InboundRequest } from '../sip/core/sip-stack.ts';
+import { MemoryRegistrationStore, Registrar, type Binding } from '../sip/registrar/index.ts';
+import type { ServerTransaction } from '../sip/transaction/server-transaction.ts';
+import type { Destination } from '../sip/transport/destination.ts';
+import { MediaClock } from '../rtp/media-clock.ts';
+import { PortPool } from '../rtp/port-pool.ts';
+import { InboundLeg } from './inbound-leg.ts';
+import { MediaSession, type MediaHost } from './media-session.ts';
+import { OutboundLeg, type OutboundCall } from './outbound-leg.ts';
+import { aorOf, handleRegister } from './register-handler.ts';
+import { allow, type SipLeg } from './sip-leg.ts';
+
+export interface TrunkConfig {
+  readonly name: string;
+  /** Source addresses calls from this trunk come from (exact IPs). */
+  readonly addresses: readonly string[];
+  /** Where outbound calls go. */
+  readonly outbound?: Destination;
+  /** Caller ID presented on outbound calls. */
+  readonly callerId?: string;
+}
+
+export interface SwitchOptions {
+  readonly bindAddress?: string;
+  readonly publicAddress: string;
+  readonly sipPort: number;
+  readonly rtpPorts?: { readonly min: number; readonly max: number };
+  readonly realm?: string;
+  readonly trunks?: readonly TrunkConfig[];
+  /** Demo: calls to these numbers are accepted from any source. */
+  readonly openNumbers?: readonly string[];
+  /** Flood guard: requests per source per 2 s before blocking. */
+  readonly floodLimit?: number;
+  readonly log?: (
+    level: 'debug' | 'info' | 'warn',
+    msg: string,
+    extra?: Record<string, unknown>,
+  ) => void;
+}
+
+export interface InboundCallInfo {
+  readonly leg: InboundLeg;
+  readonly trunk: TrunkConfig | null;
+}
+
+export class VoiceSwitch {
+  readonly stack: SipStack;
+  readonly registrar = new Registrar(new MemoryRegistrationStore());
+  readonly auth = new DigestAuthenticator();
+  readonly flood: FloodGuard;
+  readonly clock = new MediaClock();
+  readonly ports: PortPool;
+  readonly realm: string;
+  private readonly legs = new Map<string, SipLeg>();
+  private readonly inviteTx = new WeakMap<ServerTransaction, InboundLeg>();
+  private inboundHandler: (call: InboundCallInfo) => void = ({ leg }) => leg.reject(480);
+  private readonly media: MediaHost;
+  private sweepTimer: NodeJS.Timeout | null = null;
+  /** Extension registered/unregistered (agent desktop shows the phone's state). */
+  onRegistration: (extension: string, registered: boolean) => void = () => {};
+
+  constructor(
+    private readonly devices: DeviceRepo,
+    readonly o: SwitchOptions,
+  ) {
+    this.realm = o.realm ?? 'kefu';
+    this.ports = new PortPool(o.rtpPorts?.min ?? 20_000, o.rtpPorts?.max ?? 29_998);
+    this.media = {
+      ports: this.ports,
+      bindAddress: o.bindAddress ?? '0.0.0.0',
+      publicAddress: o.publicAddress,
+    };
+    const trunkIps = (o.trunks ?? []).flatMap((t) => t.addresses);
+    this.flood = new FloodGuard({ maxRequests: o.floodLimit ?? 200, allowlist: trunkIps });
+    this.stack = new SipStack({
+      host: o.bindAddress ?? '0.0.0.0',
+      udpPort: o.sipPort,
+      tcpPort: o.sipPort,
+      publicAddress: o.publicAddress,
+      admit: (src) => {
+        const r = this.flood.check(src.address, Date.now());
+        if (r.verdict === 'blocked' && r.newlyBlocked)
+          this.log('warn', 'SIP flood: source blocked', { address: src.address });
+        return r.verdict === 'ok';
+      },
+      ...(o.log ? { log: o.log } : {}),
+    });
+    this.stack.onRequest((r) => this.onRequest(r));
+    this.stack.onStrayResponse((res) => this.onStrayResponse(res));
+  }
+
+  private log(level: 'debug' | 'info' | 'warn', msg: string, extra?: Record<string, unknown>) {
+    this.o.log?.(level, msg, extra);
+  }
+
+  async start(): Promise<void> {
+    await this.stack.start();
+    this.sweepTimer = setInterval(() => {
+      void this.registrar
+        .sweep(Date.now())
+        .then((gone) => gone.forEach((b) => this.onRegistration(extensionOf(b), false)));
+    }, 5000);
+    this.sweepTimer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    for (const leg of this.legs.values()) leg.media.close();
+    this.legs.clear();
+    this.clock.stop();
+    await this.stack.stop();
+  }
+
+  /** Decides what happens to each new inbound call. */
+  onInboundCall(h: (call: InboundCallInfo) => void): void {
+    this.inboundHandler = h;
+  }
+
+  get sipPort(): number {
+    return this.stack.udpPort;
+  }
+
+  get activeLegs(): number {
+    return this.legs.size;
+  }
+
+  // ── requests ─────────────────────────────────────────────────────────────
+
+  private onRequest({ request: req, tx, source }: InboundRequest): void {
+    const toTag = /;\s*tag=([^;\s>]+)/i.exec(req.headers.get('To') ?? '')?.[1] ?? null;
+    const leg = toTag ? this.legs.get(`${req.headers.get('Call-ID')}|${toTag}`) : undefined;
+    if (req.method === 'ACK') {
+      if (leg instanceof InboundLeg) leg.onAck();
+      return;
+    }
+    if (!tx) return;
+    if (req.method === 'CANCEL') {
+      const invTx = this.stack.inviteFor(req);
+      const pending = invTx ? this.inviteTx.get(invTx) : undefined;
+      if (pending) return pending.onCancel(tx, req);
+      return tx.respond(makeResponse(req, 481, { toTag: newTag() }));
+    }
+    if (toTag) {
+      if (leg) return leg.onRequest(req, tx);
+      return tx.respond(makeResponse(req, 481)); // §12.2.2: no such dialog
+    }
+    switch (req.method) {
+      case 'REGISTER':
+        void handleRegister(
+          {
+            auth: this.auth,
+            registrar: this.registrar,
+            devices: this.devices,
+            realm: this.realm,
+            onChange: (ext, bound) => this.onRegistration(ext, bound),
+          },
+          req,
+          tx,
+          source,
+          Date.now(),
+        ).catch((e: unknown) => {
+          this.log('warn', 'REGISTER failed', { error: String(e) });
+          tx.respond(makeResponse(req, 500, { toTag: newTag() }));
+        });
+        return;
+      case 'OPTIONS':
+        // Keep-alive / health probe outside a dialog (§11).
+        return tx.respond(
+          makeResponse(req, 200, {
+            toTag: newTag(),
+            headers: [
+              ['Allow', allow],
+              ['Accept', 'application/sdp'],
+            ],
+          }),
+        );
+      case 'INVITE':
+        void this.onInvite(req, tx, source).catch((e: unknown) => {
+          this.log('warn', 'INVITE failed', { error: String(e) });
+          tx.respond(makeResponse(req, 500, { toTag: newTag() }));
+        });
+        return;
+      case 'BYE':
+      case 'INFO':
+      case 'UPDATE':
+        return tx.respond(makeResponse(req, 481, { toTag: newTag() }));
+      default:
+        return tx.respond(makeResponse(req, 405, { toTag: newTag(), headers: [['Allow', allow]] }));
+    }
+  }
+
+  private trunkFor(source: Destination): TrunkConfig | null {
+    return (this.o.trunks ?? []).find((t) => t.addresses.includes(source.address)) ?? null;
+  }
+
+  private async onInvite(
+    req: SipRequest,
+    tx: ServerTransaction,
+    source: Destination,
+  ): Promise<void> {
+    const trunk = this.trunkFor(source);
+    const called = req.uri.user ?? '';
+    if (!trunk && !(this.o.openNumbers ?? []).includes(called)) {
+      this.log('info', 'INVITE refused: not from a trunk', { source: source.address, called });
+      return tx.respond(makeResponse(req, 403, { toTag: newTag(), reason: 'Not a trunk' }));
+    }
+    const media = await MediaSession.open(this.media);
+    const leg = new InboundLeg(this.stack, req, tx, source, media);
+    this.inviteTx.set(tx, leg);
+    const key = `${leg.callId}|${leg.localTag}`;
+    this.legs.set(key, leg);
+    leg.once('ended', () => this.legs.delete(key));
+    this.inboundHandler({ leg, trunk });
+  }
+
+  /** 2xx retransmitted after the INVITE client transaction ended: re-ACK via the leg. */
+  private onStrayResponse(res: SipResponse): void {
+    const fromTag = /;\s*tag=([^;\s>]+)/i.exec(res.headers.get('From') ?? '')?.[1];
+    const leg = fromTag ? this.legs.get(`${res.headers.get('Call-ID')}|${fromTag}`) : undefined;
+    if (leg instanceof OutboundLeg) leg.reack(res);
+  }
+
+  // ── outbound ─────────────────────────────────────────────────────────────
+
+  /** Where an extension's phone can be reached now (freshest binding first). */
+  async phoneOf(extension: string): Promise<{ target: string; dest: Destination } | null> {
+    const [b] = await this.registrar.lookup(aorOf(extension, this.realm), Date.now());
+    if (!b) return null;
+    const transport = b.source.transport.toUpperCase() === 'TCP' ? 'TCP' : 'UDP';
+    return {
+      target: b.contact.replace(/^<|>$/g, ''),
+      dest: { transport, address: b.source.address, port: b.source.port },
+    };
+  }
+
+  /** Places a call (to a phone or through a trunk); the leg reports progress through `start`. */
+  async dial(call: Omit<OutboundCall, 'fromHost'> & { fromHost?: string }): Promise<OutboundLeg> {
+    const media = await MediaSession.open(this.media);
+    const leg = new OutboundLeg(this.stack, media, {
+      ...call,
+      fromHost: call.fromHost ?? this.o.publicAddress,
+    });
+    const key = `${leg.callId}|${leg.localTag}`;
+    this.legs.set(key, leg);
+    leg.once('ended', () => this.legs.delete(key));
+    return leg;
+  }
+}
+
+const extensionOf = (b: Binding) => /sip:([^@]+)@/.exec(b.aor)?.[1] ?? b.aor;

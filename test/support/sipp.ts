@@ -1,0 +1,64 @@
+/** Runs SIPp (Debian `sip-tester`) as a real SIP peer, with a timeout. */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+export const scenarioPath = (name: string) =>
+  join(import.meta.dirname, '../telephony/scenarios', name);
+
+export interface SippRun {
+  readonly code: number | null;
+  readonly out: string;
+}
+
+/** `sipp <target> -sf <scenario> …`: one call by default; resolves when SIPp exits. */
+export function runSipp(o: {
+  target: string;
+  scenario: string;
+  service?: string;
+  calls?: number;
+  rate?: number;
+  localPort?: number;
+  mediaPort?: number;
+  extra?: string[];
+  timeoutMs?: number;
+}): Promise<SippRun> {
+  const args = [
+    o.target,
+    '-sf',
+    o.scenario,
+    '-s',
+    o.service ?? '10086',
+    '-m',
+    String(o.calls ?? 1),
+    '-r',
+    String(o.rate ?? 10),
+    '-i',
+    '127.0.0.1',
+    '-p',
+    String(o.localPort ?? 0),
+    '-mi',
+    '127.0.0.1',
+    ...(o.mediaPort ? ['-mp', String(o.mediaPort)] : []),
+    '-nostdin',
+    '-bg',
+    ...(o.extra ?? []),
+  ].filter((a) => a !== '-bg');
+  return new Promise((resolve, reject) => {
+    const p = spawn('sipp', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    p.stdout.on('data', (d) => (out += d));
+    p.stderr.on('data', (d) => (out += d));
+    const t = setTimeout(() => {
+      p.kill('SIGKILL');
+      reject(new Error(`sipp timed out\n${out.slice(-3000)}`));
+    }, o.timeoutMs ?? 30_000);
+    p.on('error', (e) => {
+      clearTimeout(t);
+      reject(e);
+    });
+    p.on('exit', (code) => {
+      clearTimeout(t);
+      resolve({ code, out });
+    });
+  });
+}
