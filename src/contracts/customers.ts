@@ -56,6 +56,11 @@ export const ContactView = z
     caseId: Id.nullable(),
     agentId: Id.nullable(),
     teamId: Id.nullable(),
+    taskId: Id.nullable(),
+    queuedAt: Timestamp.nullable(),
+    offeredAt: Timestamp.nullable(),
+    answeredAt: Timestamp.nullable(),
+    recordingId: z.string().nullable(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
   })

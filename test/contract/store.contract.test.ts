@@ -392,6 +392,11 @@ describe.each(storeKinds)('store contract on %s', (kind) => {
       caseId: c.id,
       agentId: null,
       teamId: null,
+      taskId: null,
+      queuedAt: new Date(t0.getTime() + 1000),
+      offeredAt: null,
+      answeredAt: null,
+      recordingId: null,
       createdAt: t0,
       updatedAt: t0,
     };

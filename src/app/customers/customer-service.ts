@@ -43,6 +43,11 @@ export interface ContactInput {
   readonly caseId?: string | null | undefined;
   readonly agentId?: string | null | undefined;
   readonly teamId?: string | null | undefined;
+  readonly taskId?: string | null | undefined;
+  readonly queuedAt?: Date | null | undefined;
+  readonly offeredAt?: Date | null | undefined;
+  readonly answeredAt?: Date | null | undefined;
+  readonly recordingId?: string | null | undefined;
 }
 
 const customerEvent = (
@@ -206,6 +211,11 @@ export class CustomerService {
         caseId: i.caseId ?? null,
         agentId: i.agentId ?? (actor.role === 'agent' ? actor.id : null),
         teamId: i.teamId ?? null,
+        taskId: i.taskId ?? null,
+        queuedAt: i.queuedAt ?? null,
+        offeredAt: i.offeredAt ?? null,
+        answeredAt: i.answeredAt ?? null,
+        recordingId: i.recordingId ?? null,
         createdAt: now,
         updatedAt: now,
       };
@@ -230,6 +240,11 @@ export class CustomerService {
         caseId: i.caseId !== undefined ? i.caseId : cur.caseId,
         agentId: i.agentId !== undefined ? i.agentId : cur.agentId,
         teamId: i.teamId !== undefined ? i.teamId : cur.teamId,
+        taskId: i.taskId !== undefined ? i.taskId : cur.taskId,
+        queuedAt: i.queuedAt !== undefined ? i.queuedAt : cur.queuedAt,
+        offeredAt: i.offeredAt !== undefined ? i.offeredAt : cur.offeredAt,
+        answeredAt: i.answeredAt !== undefined ? i.answeredAt : cur.answeredAt,
+        recordingId: i.recordingId !== undefined ? i.recordingId : cur.recordingId,
         updatedAt: this.deps.clock.now(),
       };
       assertContactTimes(next.startedAt, next.endedAt);

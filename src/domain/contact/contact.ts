@@ -27,6 +27,14 @@ export interface Contact {
   readonly caseId: string | null;
   readonly agentId: string | null;
   readonly teamId: string | null;
+  /** The router task that offered this contact to agents, if any. */
+  readonly taskId: string | null;
+  /** When the contact started waiting in a queue, was offered to an agent, was answered. */
+  readonly queuedAt: Date | null;
+  readonly offeredAt: Date | null;
+  readonly answeredAt: Date | null;
+  /** The call recording's id (voice), if recorded. */
+  readonly recordingId: string | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }

@@ -155,6 +155,11 @@ function toRow(c: Contact): typeof contacts.$inferInsert {
     caseId: c.caseId,
     agentId: c.agentId,
     teamId: c.teamId,
+    taskId: c.taskId,
+    queuedAt: c.queuedAt,
+    offeredAt: c.offeredAt,
+    answeredAt: c.answeredAt,
+    recordingId: c.recordingId,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
   };
@@ -175,6 +180,11 @@ const toContact = (r: typeof contacts.$inferSelect): Contact => ({
   caseId: r.caseId,
   agentId: r.agentId,
   teamId: r.teamId,
+  taskId: r.taskId,
+  queuedAt: r.queuedAt,
+  offeredAt: r.offeredAt,
+  answeredAt: r.answeredAt,
+  recordingId: r.recordingId,
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
 });
