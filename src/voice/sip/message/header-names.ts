@@ -133,8 +133,11 @@ export interface HeaderName {
   readonly key: string;
 }
 
-const canonical = new Map<string, HeaderName>(known.map((n) => [n.toLowerCase(), { name: n, key: n.toLowerCase() }]));
-for (const [c, full] of Object.entries(compactForms)) canonical.set(c, canonical.get(full.toLowerCase())!);
+const canonical = new Map<string, HeaderName>(
+  known.map((n) => [n.toLowerCase(), { name: n, key: n.toLowerCase() }]),
+);
+for (const [c, full] of Object.entries(compactForms))
+  canonical.set(c, canonical.get(full.toLowerCase())!);
 
 /** Headers whose value is a comma-separated list (RFC 3261 §7.3.1 and the extensions' ABNF). */
 const listHeaders = new Set(

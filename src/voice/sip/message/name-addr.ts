@@ -80,7 +80,8 @@ function bracketed(sc: Scanner): string {
 function parseWith(uriText: string, reason: string): SipUri {
   try {
     return parseUri(uriText);
-  } catch {
+  } catch (e) {
+    if (!(e instanceof SipParseError)) throw e;
     throw new SipParseError(reason);
   }
 }

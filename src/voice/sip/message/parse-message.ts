@@ -17,7 +17,7 @@ import { isToken, isWsp, trimWsp } from './char-classes.ts';
 import { parseCSeq } from './cseq.ts';
 import { parseNameAddr } from './name-addr.ts';
 import { parseCallId, parseContentLength } from './scalar-headers.ts';
-import { SipHeaders } from './sip-headers.ts';
+import { SipHeaders, splitList } from './sip-headers.ts';
 import type { SipMessage } from './sip-message.ts';
 import { SipParseError, type SipParsePartial } from './sip-parse-error.ts';
 import { parseUri, type SipUri } from './sip-uri.ts';
@@ -54,62 +54,68 @@ function parse(input: Buffer, maxBytes: number): SipMessage {
   // §7.5: CRLFs before the start line are ignored (stream keep-alives, RFC 5626 §3.5.1).
   let pos = 0;
   while (pos < len && (data[pos] === 13 || data[pos] === 10)) pos++;
-  const lines: string[] = [];
+  if (pos === len) throw new SipParseError('Empty Message');
+  // The header section ends at the first empty line: CRLF CRLF, or bare LFs (tolerated).
+  const crlf = data.indexOf('\n\r\n', pos);
+  const lf = data.subarray(pos, crlf < 0 ? len : crlf + 2).indexOf('\n\n');
+  let headEnd = len;
   let bodyStart = -1;
-  while (pos < len) {
-    const nl = data.indexOf(10, pos);
-    if (nl < 0) break;
-    const end = nl > pos && data[nl - 1] === 13 ? nl - 1 : nl;
-    if (end === pos) {
-      bodyStart = nl + 1;
-      break;
-    }
-    lines.push(data.toString('utf8', pos, end));
-    pos = nl + 1;
+  if (lf >= 0) [headEnd, bodyStart] = [pos + lf, pos + lf + 2];
+  else if (crlf >= 0) [headEnd, bodyStart] = [crlf, crlf + 3];
+  const lines = data.toString('utf8', pos, headEnd).split('\n');
+  if (bodyStart < 0 && lines[lines.length - 1] === '') lines.pop(); // ends with a line break
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.charCodeAt(l.length - 1) === 13) lines[i] = l.slice(0, -1);
   }
-  const startLine = lines[0];
-  if (startLine === undefined)
-    throw new SipParseError(pos < len ? 'Incomplete Message' : 'Empty Message');
-
+  const startLine = lines[0]!;
   const { headers, error: lineError } = readHeaders(lines);
   const sp = startLine.indexOf(' ');
   const firstWord = sp > 0 ? startLine.slice(0, sp) : '';
-  const isRequest = isToken(firstWord) && looksLikeRequest.test(startLine);
-  const vias = headers.getAll('Via');
-  const fail = (reason: string): never => {
-    throw new SipParseError(reason, partialOf(headers, isRequest ? firstWord : null));
-  };
-  const check = (ok: () => unknown, reason: string): void => {
-    let result: unknown;
-    try {
-      result = ok();
-    } catch (e) {
-      if (!(e instanceof SipParseError)) throw e; // a bug: let the safety net above mark it
-      result = null;
-    }
-    if (result === null) fail(reason);
-  };
+  const ctx = new Context(
+    headers,
+    isToken(firstWord) && looksLikeRequest.test(startLine) ? firstWord : null,
+  );
 
-  if (startLine.includes('\r')) fail('Bad Start-Line');
+  if (startLine.includes('\r')) ctx.fail('Bad Start-Line');
   const start = /^SIP\//i.test(startLine)
-    ? readStatusLine(startLine, fail)
-    : readRequestLine(startLine, fail);
-  if (lineError !== null) fail(lineError);
-  if (bodyStart < 0) fail(pos < len ? 'Incomplete Message' : 'Missing Empty Line');
+    ? readStatusLine(startLine, ctx)
+    : readRequestLine(startLine, ctx);
+  if (lineError !== null) ctx.fail(lineError);
+  if (bodyStart < 0) ctx.fail(data[len - 1] === 10 ? 'Missing Empty Line' : 'Incomplete Message');
 
-  for (const v of vias) check(() => parseVia(v), 'Bad Via');
-  for (const v of headers.getAll('CSeq')) check(() => parseCSeq(v), 'Bad CSeq');
-  for (const v of headers.getAll('Call-ID')) check(() => parseCallId(v), 'Bad Call-ID');
-  for (const v of headers.getAll('From')) check(() => parseNameAddr(v), 'Bad From');
-  for (const v of headers.getAll('To')) check(() => parseNameAddr(v), 'Bad To');
-
-  const lengths = headers.getAll('Content-Length').map(parseContentLength);
+  // One pass over the fields every transaction needs (§8.1.1, §17); presence is checkRequest's.
+  let declared: number | null | undefined;
+  let conflicting = false;
+  for (const [name, value] of headers) {
+    switch (name) {
+      case 'Via':
+        for (const v of splitList(value)) if (!valid(parseVia, v)) ctx.fail('Bad Via');
+        break;
+      case 'CSeq':
+        if (!valid(parseCSeq, value)) ctx.fail('Bad CSeq');
+        break;
+      case 'Call-ID':
+        if (!valid(parseCallId, value)) ctx.fail('Bad Call-ID');
+        break;
+      case 'From':
+        if (!valid(parseNameAddr, value)) ctx.fail('Bad From');
+        break;
+      case 'To':
+        if (!valid(parseNameAddr, value)) ctx.fail('Bad To');
+        break;
+      case 'Content-Length': {
+        const n = parseContentLength(value);
+        if (n === null) ctx.fail('Bad Content-Length');
+        if (declared !== undefined && declared !== n) conflicting = true;
+        declared = n;
+      }
+    }
+  }
   let bodyEnd = len;
-  if (lengths.some((n) => n === null)) fail('Bad Content-Length');
-  const declared = lengths[0];
   // Several different values: keep the whole datagram; checkRequest answers 400 (RFC 4475 §3.3.9).
-  if (declared !== undefined && declared !== null && lengths.every((n) => n === declared)) {
-    if (declared > len - bodyStart) fail('Bad Content-Length'); // §18.3: shorter datagram
+  if (typeof declared === 'number' && !conflicting) {
+    if (declared > len - bodyStart) ctx.fail('Bad Content-Length'); // §18.3: shorter datagram
     bodyEnd = bodyStart + declared; // §18.3: longer datagram → truncate
   }
   const body = Buffer.from(data.subarray(bodyStart, bodyEnd));
@@ -132,6 +138,29 @@ function parse(input: Buffer, maxBytes: number): SipMessage {
       };
 }
 
+/** Whether `parse` accepts `v` (returns non-null without throwing SipParseError). */
+function valid(parse: (v: string) => unknown, v: string): boolean {
+  try {
+    return parse(v) !== null;
+  } catch (e) {
+    if (e instanceof SipParseError) return false;
+    throw e; // a bug: let the safety net in parseMessage mark it
+  }
+}
+
+/** Raises errors carrying what could be read of the message. */
+class Context {
+  constructor(
+    readonly headers: SipHeaders,
+    /** The method, when the start line looks like a Request-Line. */
+    readonly method: string | null,
+  ) {}
+
+  fail(reason: string): never {
+    throw new SipParseError(reason, partialOf(this.headers, this.method));
+  }
+}
+
 /** What a server needs to answer 400 to a request it could not fully parse (§8.2.6). */
 function partialOf(headers: SipHeaders, method: string | null): SipParsePartial {
   const viaLines = headers.entries().filter(([n]) => n === 'Via');
@@ -150,68 +179,62 @@ function partialOf(headers: SipHeaders, method: string | null): SipParsePartial 
 
 /** Header lines → SipHeaders, undoing folding (§7.3.1); the first bad line is reported. */
 function readHeaders(lines: string[]): { headers: SipHeaders; error: string | null } {
-  const headers = new SipHeaders();
+  const names: string[] = [];
+  const values: string[] = [];
   let error: string | null = null;
-  let name: string | null = null;
-  let value = '';
-  const flush = () => {
-    if (name !== null) headers.append(name, value);
-    name = null;
-  };
+  let open = false; // the last line read started a header that may continue
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.includes('\r')) {
       error ??= 'Bad Header Line'; // a bare CR would let a header be read two ways
-      flush();
+      open = false;
       continue;
     }
     if (isWsp(line.charCodeAt(0))) {
       // continuation: the line break and leading white space count as one SP
-      if (name === null) error ??= 'Bad Header Line';
-      else value += ' ' + trimWsp(line);
+      if (open) values[values.length - 1] += ' ' + trimWsp(line);
+      else error ??= 'Bad Header Line';
       continue;
     }
-    flush();
     const colon = line.indexOf(':');
-    const n = colon < 0 ? '' : trimWsp(line.slice(0, colon)); // HCOLON = *( SP / HTAB ) ":" SWS
-    if (!isToken(n)) {
+    const name = colon < 0 ? '' : trimWsp(line.slice(0, colon)); // HCOLON = *( SP / HTAB ) ":" SWS
+    open = isToken(name);
+    if (!open) {
       error ??= colon < 0 ? 'Bad Header Line' : 'Bad Header Name';
       continue;
     }
-    name = n;
-    value = line.slice(colon + 1);
+    names.push(name);
+    values.push(line.slice(colon + 1));
   }
-  flush();
-  return { headers, error };
+  return { headers: SipHeaders.fromParsed(names, values), error };
 }
 
-type Fail = (reason: string) => never;
-
 /** Request-Line = Method SP Request-URI SP SIP-Version (§7.1, §25.1): exactly two SPs. */
-function readRequestLine(line: string, fail: Fail) {
+function readRequestLine(line: string, ctx: Context) {
   const parts = line.split(' ');
-  if (parts.length !== 3) return fail('Bad Request-Line'); // RFC 4475 §3.1.2.8–3.1.2.10
+  if (parts.length !== 3) return ctx.fail('Bad Request-Line'); // RFC 4475 §3.1.2.8–3.1.2.10
   const [method = '', uriText = '', version = ''] = parts;
-  if (!isToken(method)) fail('Bad Method');
-  if (!versionRe.test(version)) fail('Bad SIP-Version');
+  if (!isToken(method)) ctx.fail('Bad Method');
+  if (!versionRe.test(version)) ctx.fail('Bad SIP-Version');
   let uri: SipUri;
   try {
     uri = parseUri(uriText);
-  } catch {
-    return fail('Bad Request-URI'); // RFC 4475 §3.1.2.7
+  } catch (e) {
+    if (!(e instanceof SipParseError)) throw e;
+    return ctx.fail('Bad Request-URI'); // RFC 4475 §3.1.2.7
   }
   return { kind: 'request' as const, method, uri, version: version.toUpperCase() };
 }
 
 /** Status-Line = SIP-Version SP Status-Code SP Reason-Phrase (§7.2); 100–699 (RFC 4475 §3.1.2.19). */
-function readStatusLine(line: string, fail: Fail) {
+function readStatusLine(line: string, ctx: Context) {
   const sp = line.indexOf(' ');
   const version = sp < 0 ? line : line.slice(0, sp);
-  if (!versionRe.test(version) || sp < 0) return fail('Bad Status-Line');
+  if (!versionRe.test(version) || sp < 0) return ctx.fail('Bad Status-Line');
   const code = line.slice(sp + 1, sp + 4);
   const after = line.charCodeAt(sp + 4);
   if (!/^[1-6]\d\d$/.test(code) || !(Number.isNaN(after) || after === 0x20))
-    fail('Bad Status-Code');
+    ctx.fail('Bad Status-Code');
   // An empty Reason-Phrase is allowed (RFC 4475 §3.1.1.13), so is any UTF-8 text (§3.1.1.12).
   return {
     kind: 'response' as const,

@@ -12,26 +12,12 @@ const re =
 export function parseSipDate(s: string): Date {
   const m = re.exec(typeof s === 'string' ? s.trim() : '');
   if (!m) throw new SipParseError('Bad Date');
-  const [, , day, mon, year, hh, mm, ss] = m;
-  const ms = Date.UTC(
-    Number(year),
-    months.indexOf(mon!),
-    Number(day),
-    Number(hh),
-    Number(mm),
-    Number(ss),
-  );
-  const d = new Date(ms);
-  if (
-    Number.isNaN(ms) ||
-    d.getUTCDate() !== Number(day) ||
-    Number(hh) > 23 ||
-    Number(mm) > 59 ||
-    Number(ss) > 60
-  ) {
+  const n = (i: number) => Number(m[i]);
+  const [day, year, hh, mm, ss] = [n(2), n(4), n(5), n(6), n(7)];
+  const ms = Date.UTC(year, months.indexOf(m[3]!), day, hh, mm, ss);
+  if (hh > 23 || mm > 59 || ss > 59 || new Date(ms).getUTCDate() !== day)
     throw new SipParseError('Bad Date');
-  }
-  return d;
+  return new Date(ms);
 }
 
 export function formatSipDate(d: Date): string {
