@@ -1,0 +1,54 @@
+/**
+ * Keys the caller pressed (RFC 4733 or SIP INFO), kept until the IVR asks for them, so keys
+ * pressed during a prompt (type-ahead, barge-in) are not lost.
+ */
+export class DigitBuffer {
+  private digits = '';
+  private waiter: ((d: string) => void) | null = null;
+  private readonly listeners = new Set<(d: string) => void>();
+
+  push(d: string): void {
+    for (const l of this.listeners) l(d);
+    if (this.waiter) {
+      const w = this.waiter;
+      this.waiter = null;
+      w(d);
+    } else if (this.digits.length < 64) this.digits += d;
+  }
+
+  /** Called on every key as it arrives (barge-in, queue call-back key). */
+  onKey(l: (d: string) => void): () => void {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+
+  /** Takes what is buffered now ('' if nothing). */
+  drain(): string {
+    const d = this.digits;
+    this.digits = '';
+    return d;
+  }
+
+  /** The next key, or null after `ms` without one. */
+  next(ms: number): Promise<string | null> {
+    const d = this.drain();
+    if (d) {
+      this.digits = d.slice(1);
+      return Promise.resolve(d.slice(0, 1));
+    }
+    return new Promise((resolve) => {
+      const t = setTimeout(() => {
+        this.waiter = null;
+        resolve(null);
+      }, ms);
+      this.waiter = (k) => {
+        clearTimeout(t);
+        resolve(k);
+      };
+    });
+  }
+
+  cancel(): void {
+    this.waiter = null;
+  }
+}
