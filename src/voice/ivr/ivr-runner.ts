@@ -18,7 +18,10 @@ export interface IvrHost {
   now(): Date;
   isOpen(calendarId: string, now: Date): boolean;
   /** Calls a connector (e.g. 'billing.balance'); rejects on failure. */
-  lookup(connector: string, input: Readonly<Record<string, string>>): Promise<Readonly<Record<string, string>>>;
+  lookup(
+    connector: string,
+    input: Readonly<Record<string, string>>,
+  ): Promise<Readonly<Record<string, string>>>;
   /** Node visits, for IVR statistics. */
   visit?(nodeId: string): void;
 }
@@ -27,8 +30,16 @@ type Handoff<T extends IvrAction['type']> = Extract<IvrAction, { type: T }>;
 
 export type IvrOutcome =
   | { readonly kind: 'queue'; readonly action: Handoff<'queue'>; readonly session: IvrSession }
-  | { readonly kind: 'callback'; readonly action: Handoff<'callback'>; readonly session: IvrSession }
-  | { readonly kind: 'transfer'; readonly action: Handoff<'transfer'>; readonly session: IvrSession }
+  | {
+      readonly kind: 'callback';
+      readonly action: Handoff<'callback'>;
+      readonly session: IvrSession;
+    }
+  | {
+      readonly kind: 'transfer';
+      readonly action: Handoff<'transfer'>;
+      readonly session: IvrSession;
+    }
   | { readonly kind: 'hangup'; readonly session: IvrSession }
   | { readonly kind: 'caller_hangup'; readonly session: IvrSession };
 
@@ -66,7 +77,10 @@ export class IvrRunner {
     let lastWasKey = false;
     for (let guard = 0; guard < 10_000; guard++) {
       if (this.hungUp) return { kind: 'caller_hangup', session: this.session };
-      const r = step(this.flow, this.session, input, { now: this.host.now(), isOpen: (c, n) => this.host.isOpen(c, n) });
+      const r = step(this.flow, this.session, input, {
+        now: this.host.now(),
+        isOpen: (c, n) => this.host.isOpen(c, n),
+      });
       this.session = r.session;
       let next: IvrInput | null = null;
       for (const a of r.actions) {
@@ -85,7 +99,9 @@ export class IvrRunner {
               lastWasKey = true;
               break;
             }
-            const key = await this.digits.next(1000 * (lastWasKey ? a.interDigitSeconds : a.timeoutSeconds));
+            const key = await this.digits.next(
+              1000 * (lastWasKey ? a.interDigitSeconds : a.timeoutSeconds),
+            );
             lastWasKey = key !== null;
             next = key === null ? { type: 'timeout' } : { type: 'digits', digits: key };
             break;
