@@ -29,6 +29,9 @@ import type { Services } from './api/http/api-env.ts';
 import { createApi } from './api/http/create-api.ts';
 import { attachEventStream } from './api/ws/event-stream.ts';
 import { openStore, type StoreOptions } from './store/open-store.ts';
+import { DemoBillingConnector } from './connectors/demo/demo-billing.ts';
+import { startVoice, type Voice, type VoiceOptions } from './voice/center/start-voice.ts';
+import { join } from 'node:path';
 
 export interface CenterOptions extends StoreOptions {
   readonly port?: number;
@@ -43,6 +46,10 @@ export interface CenterOptions extends StoreOptions {
   readonly tickMs?: number;
   /** Use this store instead of opening one (tests). */
   readonly store?: Store;
+  /** The built-in switch; omitted: no SIP. */
+  readonly voice?: Omit<VoiceOptions, 'billing' | 'demo' | 'recordingsDir'> & {
+    recordingsDir?: string;
+  };
 }
 
 export interface Center {
@@ -50,8 +57,11 @@ export interface Center {
   readonly port: number;
   readonly services: Services;
   readonly seeded: boolean;
+  readonly voice: Voice | null;
   close(): Promise<void>;
 }
+
+const noBilling = { balance: () => Promise.reject(new Error('no billing connector configured')) };
 
 export function buildServices(
   store: Store,
@@ -107,6 +117,17 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
     services.router.tick().catch((e: unknown) => logger.error({ err: e }, 'router tick failed'));
   }, o.tickMs ?? 1000);
   tick.unref();
+  const voice = o.voice
+    ? await startVoice(services, {
+        ...o.voice,
+        demo: o.demo ?? false,
+        // The demo operator's billing answers in demo mode; otherwise no billing system is
+        // configured yet (issue #9 adds the HTTP connector) and balance lookups fail cleanly.
+        billing: o.demo ? new DemoBillingConnector() : noBilling,
+        recordingsDir: o.voice.recordingsDir ?? join(o.dataDir ?? './data', 'recordings'),
+        log: (level, msg, extra) => logger[level]({ ...extra }, msg),
+      })
+    : null;
   const app = createApi(services, { logger });
   if (existsSync(webDir)) app.use('/*', serveStatic({ root: webDir }));
   else app.get('/', async (c) => c.html(await readFile(placeholder, 'utf8')));
@@ -135,9 +156,11 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
     port,
     services,
     seeded,
+    voice,
     async close() {
       clearInterval(sweep);
       clearInterval(tick);
+      await voice?.stop();
       services.realtime.stop();
       await services.router.stop();
       stopStream();

@@ -21,6 +21,8 @@ export function runSipp(o: {
   mediaPort?: number;
   extra?: string[];
   timeoutMs?: number;
+  /** Local address for SIP and media (default 127.0.0.1). */
+  host?: string;
 }): Promise<SippRun> {
   const args = [
     o.target,
@@ -33,11 +35,11 @@ export function runSipp(o: {
     '-r',
     String(o.rate ?? 10),
     '-i',
-    '127.0.0.1',
+    o.host ?? '127.0.0.1',
     '-p',
     String(o.localPort ?? 0),
     '-mi',
-    '127.0.0.1',
+    o.host ?? '127.0.0.1',
     ...(o.mediaPort ? ['-mp', String(o.mediaPort)] : []),
     '-nostdin',
     '-bg',

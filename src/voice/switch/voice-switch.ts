@@ -39,6 +39,12 @@ export interface SwitchOptions {
   readonly trunks?: readonly TrunkConfig[];
   /** Demo: calls to these numbers are accepted from any source. */
   readonly openNumbers?: readonly string[];
+  /**
+   * Digest algorithms challenged (RFC 8760: SHA-256 is sent first, then MD5). Some older phones
+   * (baresip 1.0's libre) give up on the SHA-256 challenge instead of using the MD5 one after
+   * it; a center with such phones challenges with ['MD5'] only.
+   */
+  readonly digestAlgorithms?: readonly ('SHA-256' | 'MD5')[];
   /** Flood guard: requests per source per 2 s before blocking. */
   readonly floodLimit?: number;
   readonly log?: (
@@ -56,7 +62,7 @@ export interface InboundCallInfo {
 export class VoiceSwitch {
   readonly stack: SipStack;
   readonly registrar = new Registrar(new MemoryRegistrationStore());
-  readonly auth = new DigestAuthenticator();
+  readonly auth: DigestAuthenticator;
   readonly flood: FloodGuard;
   readonly clock = new MediaClock();
   readonly ports: PortPool;
@@ -74,6 +80,7 @@ export class VoiceSwitch {
     readonly o: SwitchOptions,
   ) {
     this.realm = o.realm ?? 'kefu';
+    this.auth = new DigestAuthenticator({ algorithms: o.digestAlgorithms ?? ['SHA-256', 'MD5'] });
     this.ports = new PortPool(o.rtpPorts?.min ?? 20_000, o.rtpPorts?.max ?? 29_998);
     this.media = {
       ports: this.ports,

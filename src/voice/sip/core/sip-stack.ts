@@ -58,6 +58,8 @@ export interface InboundRequest {
 }
 
 const magic = 'z9hG4bK';
+/** KEFU_SIP_TRACE=1 prints every SIP message sent and received (debugging peers). */
+const trace = process.env['KEFU_SIP_TRACE'] === '1';
 export const newBranch = () => `${magic}${randomBytes(10).toString('hex')}`;
 export const newTag = () => randomBytes(6).toString('hex');
 export const newCallId = (host: string) => `${randomBytes(12).toString('hex')}@${host}`;
@@ -112,6 +114,10 @@ export class SipStack {
 
   private inbound(data: Buffer, source: Destination): void {
     if (this.o.admit && !this.o.admit(source)) return;
+    if (trace)
+      console.error(
+        `<<< ${source.transport} ${source.address}:${source.port}\n${data.toString('utf8')}`,
+      );
     // RFC 5626 §3.5.1 keep-alive (CRLF CRLF) over UDP: answer with CRLF.
     if (data.length <= 4 && data.toString('latin1').trim() === '') {
       if (source.transport === 'UDP' && data.length === 4)
@@ -231,6 +237,8 @@ export class SipStack {
   }
 
   private async sendRaw(data: Buffer, dest: Destination): Promise<void> {
+    if (trace)
+      console.error(`>>> ${dest.transport} ${dest.address}:${dest.port}\n${data.toString('utf8')}`);
     if (dest.transport === 'TCP') {
       if (!this.tcp) throw new Error('TCP transport not started');
       return this.tcp.send(data, dest);

@@ -1,0 +1,86 @@
+/**
+ * Starts the switch and the call handling for a center: SIP on UDP and TCP, RTP ports, the
+ * demo number 10086 in demo mode, recordings under the data directory.
+ */
+import { demoFlow } from '../../domain/ivr/demo-flow.ts';
+import type { IvrFlow } from '../../domain/ivr/ivr-flow.ts';
+import type { Services } from '../../api/http/api-env.ts';
+import type { BillingConnector } from '../../app/ports/connectors.ts';
+import { generalQueueId } from '../../app/seed/bootstrap.ts';
+import { PromptStore } from '../ivr/prompt-store.ts';
+import { VoiceSwitch, type TrunkConfig } from '../switch/voice-switch.ts';
+import { VoiceCenter } from './voice-center.ts';
+
+export interface VoiceOptions {
+  readonly sipPort: number;
+  readonly bindAddress?: string;
+  readonly publicAddress: string;
+  readonly rtpPorts?: { readonly min: number; readonly max: number };
+  readonly trunks?: readonly TrunkConfig[];
+  readonly demo: boolean;
+  readonly recordingsDir: string;
+  readonly billing: BillingConnector;
+  readonly autoAnswer?: boolean;
+  readonly digestAlgorithms?: readonly ('SHA-256' | 'MD5')[];
+  readonly announceEverySeconds?: number;
+  readonly log?: (
+    level: 'debug' | 'info' | 'warn',
+    msg: string,
+    extra?: Record<string, unknown>,
+  ) => void;
+}
+
+export interface Voice {
+  readonly sw: VoiceSwitch;
+  readonly center: VoiceCenter;
+  stop(): Promise<void>;
+}
+
+export async function startVoice(services: Services, o: VoiceOptions): Promise<Voice> {
+  const sw = new VoiceSwitch(services.store.devices, {
+    sipPort: o.sipPort,
+    publicAddress: o.publicAddress,
+    ...(o.bindAddress ? { bindAddress: o.bindAddress } : {}),
+    ...(o.rtpPorts ? { rtpPorts: o.rtpPorts } : {}),
+    trunks: o.trunks ?? [],
+    openNumbers: o.demo ? ['10086'] : [],
+    ...(o.digestAlgorithms ? { digestAlgorithms: o.digestAlgorithms } : {}),
+    ...(o.log ? { log: o.log } : {}),
+  });
+  // The demo flow uses the center's complaints queue and office calendar when they exist
+  // (looked up per call, so queues created later are used).
+  const demo = async (): Promise<IvrFlow> => {
+    const queues = await services.store.routing.listQueues();
+    const calendars = await services.store.calendars.list();
+    const complaints = queues.find((q) => q.name.startsWith('Complaints'))?.id ?? generalQueueId;
+    const office = calendars.find((c) => c.name.includes('office'))?.id ?? 'cal-24x7';
+    return demoFlow({ complaintsQueueId: complaints, generalQueueId, calendarId: office });
+  };
+  const center = new VoiceCenter({
+    sw,
+    store: services.store,
+    router: services.router,
+    customers: services.customers,
+    billing: o.billing,
+    prompts: new PromptStore(),
+    clock: services.clock,
+    recordingsDir: o.recordingsDir,
+    // Trunk calls and the demo number run the demo flow until flows are stored per number.
+    flowFor: async (called, trunk) => (trunk || (o.demo && called === '10086') ? demo() : null),
+    ...(o.autoAnswer !== undefined ? { autoAnswer: o.autoAnswer } : {}),
+    ...(o.announceEverySeconds !== undefined
+      ? { announceEverySeconds: o.announceEverySeconds }
+      : {}),
+    ...(o.log ? { log: o.log } : {}),
+  });
+  await sw.start();
+  center.start();
+  return {
+    sw,
+    center,
+    async stop() {
+      center.stop();
+      await sw.stop();
+    },
+  };
+}

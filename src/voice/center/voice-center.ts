@@ -1,0 +1,554 @@
+/**
+ * Calls as the contact center sees them: a call from a trunk becomes a contact, runs the IVR,
+ * waits in a queue as a router task (music, position, call-back offer), rings the agent the
+ * router picks on their registered phone, and is bridged and recorded when they answer. Either
+ * side hanging up ends the call and starts the agent's wrap-up. Every step is reflected in the
+ * contact record and the event log (screen pop included).
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Actor } from '../../app/app-context.ts';
+import type { CustomerService } from '../../app/customers/customer-service.ts';
+import type { Clock } from '../../app/ports/clock.ts';
+import type { BillingConnector } from '../../app/ports/connectors.ts';
+import type { Store } from '../../app/ports/store.ts';
+import type { RouterService } from '../../app/routing/router-service.ts';
+import type { Contact } from '../../domain/contact/contact.ts';
+import type { LoggedEvent } from '../../domain/events/domain-event.ts';
+import type { IvrFlow } from '../../domain/ivr/ivr-flow.ts';
+import { isIvrLanguage, type IvrLanguage } from '../../domain/ivr/ivr-language.ts';
+import { isOpenAt } from '../../domain/sla/business-calendar.ts';
+import { IvrRunner, type IvrOutcome } from '../ivr/ivr-runner.ts';
+import type { PromptStore } from '../ivr/prompt-store.ts';
+import { bridge } from '../rtp/bridge.ts';
+import { Recorder } from '../rtp/recorder.ts';
+import type { InboundLeg } from '../switch/inbound-leg.ts';
+import type { OutboundLeg } from '../switch/outbound-leg.ts';
+import type { VoiceSwitch, InboundCallInfo } from '../switch/voice-switch.ts';
+import { QueueExperience } from './queue-experience.ts';
+
+export interface VoiceCenterDeps {
+  readonly sw: VoiceSwitch;
+  readonly store: Store;
+  readonly router: RouterService;
+  readonly customers: CustomerService;
+  readonly billing: BillingConnector;
+  readonly prompts: PromptStore;
+  readonly clock: Clock;
+  readonly recordingsDir: string;
+  /** The IVR flow for a dialled number (DID), or null to refuse the call. */
+  readonly flowFor: (called: string, trunk: InboundCallInfo['trunk']) => Promise<IvrFlow | null>;
+  /** Seconds between position announcements while queued. */
+  readonly announceEverySeconds?: number;
+  /** Ask phones to answer by themselves (Call-Info answer-after=0). */
+  readonly autoAnswer?: boolean;
+  readonly log?: (level: 'info' | 'warn', msg: string, extra?: Record<string, unknown>) => void;
+}
+
+type Phase = 'ivr' | 'queued' | 'ringing' | 'connected' | 'ended';
+
+interface Call {
+  readonly id: string;
+  readonly leg: InboundLeg;
+  readonly runner: IvrRunner;
+  contact: Contact;
+  phase: Phase;
+  language: IvrLanguage;
+  taskId: string | null;
+  queue: QueueExperience | null;
+  agentLeg: OutboundLeg | null;
+  agentId: string | null;
+  reservationId: string | null;
+  unbridge: (() => void) | null;
+  recorder: Recorder | null;
+}
+
+const system: Actor = {
+  id: 'system',
+  username: 'system',
+  role: 'admin',
+  teamIds: [],
+  customerId: null,
+  ip: null,
+};
+const asAgent = (id: string): Actor => ({
+  id,
+  username: id,
+  role: 'agent',
+  teamIds: [],
+  customerId: null,
+  ip: null,
+});
+
+export class VoiceCenter {
+  private readonly calls = new Map<string, Call>();
+  private readonly byTask = new Map<string, Call>();
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(private readonly d: VoiceCenterDeps) {}
+
+  start(): void {
+    this.d.sw.onInboundCall(
+      (c) =>
+        void this.inbound(c).catch((e: unknown) =>
+          this.log('warn', 'call failed', { error: String(e) }),
+        ),
+    );
+    this.unsubscribe = this.d.store.onCommit((events) => {
+      for (const e of events) if (e.subjectType === 'task') this.onTaskEvent(e);
+    });
+  }
+
+  stop(): void {
+    this.unsubscribe?.();
+    for (const c of this.calls.values()) c.leg.hangup();
+  }
+
+  get activeCalls(): number {
+    return this.calls.size;
+  }
+
+  private log(level: 'info' | 'warn', msg: string, extra?: Record<string, unknown>) {
+    this.d.log?.(level, msg, extra);
+  }
+
+  // ── a call arrives ───────────────────────────────────────────────────────
+
+  private async inbound({ leg, trunk }: InboundCallInfo): Promise<void> {
+    const flow = await this.d.flowFor(leg.called, trunk);
+    if (!flow) return leg.reject(404, 'No such number');
+    leg.ringing();
+    if (!leg.answer()) return;
+    const contact = await this.d.customers.createContact(system, {
+      channel: 'voice',
+      direction: 'inbound',
+      from: leg.caller,
+      to: leg.called,
+      ivrData: {},
+    });
+    const runner = new IvrRunner(
+      leg,
+      flow,
+      this.d.prompts,
+      this.d.sw.clock,
+      {
+        now: () => this.d.clock.now(),
+        isOpen: (calendarId, now) => this.calendarOpen(calendarId, now),
+        lookup: (connector, input) => this.lookup(connector, input),
+      },
+      {
+        caller: leg.caller,
+        called: leg.called,
+        ...(contact.customerId ? { customerId: contact.customerId } : {}),
+      },
+    );
+    const call: Call = {
+      id: leg.callId,
+      leg,
+      runner,
+      contact,
+      phase: 'ivr',
+      language: flow.language,
+      taskId: null,
+      queue: null,
+      agentLeg: null,
+      agentId: null,
+      reservationId: null,
+      unbridge: null,
+      recorder: null,
+    };
+    this.calls.set(call.id, call);
+    leg.once(
+      'ended',
+      (reason) =>
+        void this.callerGone(call, reason).catch((e: unknown) =>
+          this.log('warn', 'hang-up handling failed', { error: String(e) }),
+        ),
+    );
+    await this.afterIvr(call, await runner.run());
+  }
+
+  private calendars = new Map<string, Awaited<ReturnType<Store['calendars']['get']>>>();
+  private calendarOpen(calendarId: string, now: Date): boolean {
+    const cal = this.calendars.get(calendarId);
+    if (cal === undefined) {
+      void this.d.store.calendars.get(calendarId).then((c) => this.calendars.set(calendarId, c));
+      return true; // unknown yet: treat as open rather than turn callers away
+    }
+    try {
+      return cal ? isOpenAt(cal, now) : false;
+    } catch {
+      return false;
+    }
+  }
+
+  private async lookup(
+    connector: string,
+    input: Readonly<Record<string, string>>,
+  ): Promise<Readonly<Record<string, string>>> {
+    if (connector === 'billing.balance') {
+      const b = await this.d.billing.balance(input['msisdn'] ?? '');
+      return { amount: b.amount, currency: b.currency, plan: b.planName };
+    }
+    throw new Error(`no connector ${connector}`);
+  }
+
+  private async afterIvr(call: Call, outcome: IvrOutcome): Promise<void> {
+    const vars = outcome.session.variables;
+    const lang = vars['language'];
+    if (isIvrLanguage(lang)) call.language = lang;
+    await this.saveContact(call, { ivrData: ivrData(vars, outcome.session.history) });
+    switch (outcome.kind) {
+      case 'queue':
+        return this.enqueue(call, outcome.action);
+      case 'callback':
+        await this.d.router.submit(system, {
+          channel: 'callback',
+          attributes: {
+            ...outcome.action.attributes,
+            number: outcome.action.number,
+            contactId: call.contact.id,
+            customerId: call.contact.customerId,
+          },
+          queueId: outcome.action.queueId,
+          workflowId: outcome.action.workflowId,
+        });
+        return call.leg.hangup();
+      case 'transfer':
+      case 'hangup':
+        return call.leg.hangup();
+      case 'caller_hangup':
+        return;
+    }
+  }
+
+  // ── waiting ──────────────────────────────────────────────────────────────
+
+  private async enqueue(
+    call: Call,
+    a: Extract<IvrOutcome, { kind: 'queue' }>['action'],
+  ): Promise<void> {
+    if (call.leg.ended) return;
+    call.phase = 'queued';
+    await this.saveContact(call, { queuedAt: this.d.clock.now() });
+    const task = await this.d.router.submit(system, {
+      channel: 'voice',
+      attributes: {
+        ...a.attributes,
+        callId: call.id,
+        contactId: call.contact.id,
+        customerId: call.contact.customerId,
+        caller: call.leg.caller,
+        called: call.leg.called,
+        language: call.language,
+      },
+      priority: a.priority ?? undefined,
+      queueId: a.queueId,
+      workflowId: a.workflowId,
+    });
+    call.taskId = task.id;
+    this.byTask.set(task.id, call);
+    await this.saveContact(call, { taskId: task.id });
+    if (task.state === 'reserved' && task.reservationId && task.agentId)
+      void this.ringAgent(call, task.agentId, task.reservationId);
+    if (call.phase !== 'queued') return;
+    const q = new QueueExperience(call.runner.player, this.d.prompts, call.runner.digits);
+    call.queue = q;
+    const result = await q.run({
+      language: call.language,
+      announceEverySeconds: this.d.announceEverySeconds ?? 30,
+      callbackDigit: a.callbackDigit,
+      announcePosition: a.announcePosition,
+      position: () => this.positionOf(task.id, task.queueId),
+    });
+    call.queue = null;
+    if (result === 'callback' && call.phase === 'queued' && call.taskId) {
+      await this.d.router
+        .cancel(system, call.taskId, 'caller_chose_callback')
+        .catch(() => undefined);
+      this.byTask.delete(call.taskId);
+      call.taskId = null;
+      call.phase = 'ivr';
+      await this.afterIvr(call, await call.runner.run({ type: 'queue_left', reason: 'callback' }));
+    }
+  }
+
+  private positionOf(taskId: string, queueId: string): number | null {
+    const waiting = this.d.router
+      .openTasks()
+      .filter((t) => t.state === 'pending' && t.queueId === queueId);
+    const me = waiting.find((t) => t.id === taskId);
+    if (!me) return null;
+    return (
+      waiting.filter(
+        (t) =>
+          t.priority > me.priority ||
+          (t.priority === me.priority &&
+            (t.createdAt < me.createdAt || (t.createdAt === me.createdAt && t.seq < me.seq))),
+      ).length + 1
+    );
+  }
+
+  // ── the router offers the call to an agent ───────────────────────────────
+
+  private onTaskEvent(e: LoggedEvent): void {
+    const call = this.byTask.get(e.subjectId);
+    if (!call) return;
+    const p = e.payload;
+    if (
+      e.type === 'task.reserved' &&
+      typeof p['agentId'] === 'string' &&
+      typeof p['reservationId'] === 'string'
+    ) {
+      if (call.phase === 'queued' || call.phase === 'ringing')
+        void this.ringAgent(call, p['agentId'], p['reservationId']);
+    } else if (
+      (e.type === 'task.offer_timed_out' ||
+        e.type === 'task.offer_canceled' ||
+        e.type === 'task.offer_rejected') &&
+      p['reservationId'] === call.reservationId
+    ) {
+      this.stopRinging(call);
+    }
+  }
+
+  private async ringAgent(call: Call, agentId: string, reservationId: string): Promise<void> {
+    if (call.reservationId === reservationId || call.leg.ended) return;
+    this.stopRinging(call);
+    call.reservationId = reservationId;
+    call.agentId = agentId;
+    call.phase = 'ringing';
+    await this.saveContact(call, { offeredAt: this.d.clock.now(), agentId });
+    await this.screenPop(call, agentId);
+    const session = this.d.router.agentSession(agentId);
+    const phone = session?.extension ? await this.d.sw.phoneOf(session.extension) : null;
+    if (!phone) {
+      // No registered phone: hand the call back to the queue and let another agent take it.
+      this.log('warn', 'agent has no registered phone', {
+        agentId,
+        extension: session?.extension ?? null,
+      });
+      call.phase = 'queued';
+      await this.d.router.reject(asAgent(agentId), reservationId).catch(() => undefined);
+      return;
+    }
+    const leg = await this.d.sw.dial({
+      target: parseTarget(phone.target),
+      dest: phone.dest,
+      fromUser: call.leg.caller || 'anonymous',
+      fromDisplay: call.contact.customerId
+        ? ((await this.d.store.customers.get(call.contact.customerId))?.name ?? call.leg.caller)
+        : call.leg.caller,
+      headers: this.d.autoAnswer
+        ? [
+            ['Call-Info', '<sip:kefu>;answer-after=0'],
+            ['Alert-Info', '<http://kefu/auto>;info=alert-autoanswer'],
+          ]
+        : [],
+    });
+    call.agentLeg = leg;
+    leg.once(
+      'ended',
+      () =>
+        void this.agentGone(call, leg).catch((e: unknown) =>
+          this.log('warn', 'agent hang-up handling failed', { error: String(e) }),
+        ),
+    );
+    leg.start({
+      answered: () =>
+        void this.connect(call, leg, agentId, reservationId).catch((e: unknown) =>
+          this.log('warn', 'connect failed', { error: String(e) }),
+        ),
+      failed: (status) => {
+        if (call.reservationId !== reservationId) return;
+        // The phone refused (busy, declined): give the call to someone else now rather than
+        // waiting for the offer to time out.
+        if (status === 486 || status === 600 || status === 603)
+          void this.d.router.reject(asAgent(agentId), reservationId).catch(() => undefined);
+      },
+    });
+  }
+
+  private stopRinging(call: Call): void {
+    const leg = call.agentLeg;
+    if (leg && call.phase === 'ringing') {
+      call.agentLeg = null;
+      leg.hangup();
+      call.phase = 'queued';
+    }
+  }
+
+  private async connect(
+    call: Call,
+    leg: OutboundLeg,
+    agentId: string,
+    reservationId: string,
+  ): Promise<void> {
+    if (call.leg.ended || call.reservationId !== reservationId) return leg.hangup();
+    try {
+      await this.d.router.accept(asAgent(agentId), reservationId);
+    } catch (e) {
+      this.log('info', 'answered too late: offer gone', { error: String(e) });
+      return leg.hangup();
+    }
+    call.queue?.stop();
+    call.runner.player.stop();
+    call.phase = 'connected';
+    await mkdir(this.recordingDir(), { recursive: true });
+    const file = join(this.recordingDir(), `${call.contact.id}.wav`);
+    call.recorder = new Recorder(file, this.d.sw.clock);
+    call.unbridge = bridge(call.leg.media.endpoint, leg.media.endpoint, {
+      recorder: call.recorder,
+    });
+    await this.saveContact(call, {
+      answeredAt: this.d.clock.now(),
+      agentId,
+      recordingId: `${this.day()}/${call.contact.id}.wav`,
+    });
+    await this.appendEvent(call, 'call.answered', { agentId });
+  }
+
+  private day(): string {
+    return this.d.clock.now().toISOString().slice(0, 10);
+  }
+
+  private recordingDir(): string {
+    return join(this.d.recordingsDir, this.day());
+  }
+
+  // ── endings ──────────────────────────────────────────────────────────────
+
+  private async callerGone(call: Call, reason: string): Promise<void> {
+    const phase = call.phase;
+    call.phase = 'ended';
+    call.queue?.stop();
+    this.calls.delete(call.id);
+    if (call.taskId) this.byTask.delete(call.taskId);
+    if (phase === 'connected') {
+      call.agentLeg?.hangup();
+      await this.finishConnected(call);
+    } else {
+      call.agentLeg?.hangup();
+      // Hung up before an agent answered: the task ends as abandoned.
+      if (call.taskId)
+        await this.d.router.cancel(system, call.taskId, 'caller_hung_up').catch(() => undefined);
+    }
+    await this.saveContact(call, { endedAt: this.d.clock.now() });
+    await this.appendEvent(call, 'call.ended', { reason, phase });
+  }
+
+  private async agentGone(call: Call, leg: OutboundLeg): Promise<void> {
+    // The agent hung up a connected call: end the caller's side; callerGone does the bookkeeping.
+    if (call.agentLeg === leg && call.phase === 'connected') call.leg.hangup();
+  }
+
+  private async finishConnected(call: Call): Promise<void> {
+    call.unbridge?.();
+    await call.recorder?.close();
+    if (call.taskId)
+      await this.d.router
+        .wrap(system, call.taskId, null)
+        .catch((e: unknown) => this.log('warn', 'wrap failed', { error: String(e) }));
+  }
+
+  // ── records ──────────────────────────────────────────────────────────────
+
+  private async saveContact(
+    call: Call,
+    patch: Parameters<CustomerService['updateContact']>[2],
+  ): Promise<void> {
+    try {
+      call.contact = await this.d.customers.updateContact(system, call.contact.id, patch);
+    } catch (e) {
+      this.log('warn', 'contact update failed', { error: String(e) });
+    }
+  }
+
+  private async appendEvent(
+    call: Call,
+    type: string,
+    payload: Record<string, unknown>,
+  ): Promise<void> {
+    await this.d.store.transaction(async (tx) =>
+      tx.append(
+        [
+          {
+            type,
+            subjectType: 'call',
+            subjectId: call.id,
+            payload: { contactId: call.contact.id, taskId: call.taskId, ...payload },
+            scope: {
+              userIds: call.agentId ? [call.agentId] : [],
+              teamIds: [],
+              dispatchTeamIds: [],
+              customerId: null,
+            },
+          },
+        ],
+        { actorId: null, at: this.d.clock.now() },
+      ),
+    );
+  }
+
+  /** The agent's desktop pops the customer, the IVR data and their open cases. */
+  private async screenPop(call: Call, agentId: string): Promise<void> {
+    const customer = call.contact.customerId
+      ? await this.d.store.customers.get(call.contact.customerId)
+      : null;
+    const cases = customer
+      ? await this.d.store.cases.list(
+          { customerId: customer.id },
+          { all: true },
+          { limit: 10, offset: 0 },
+        )
+      : { items: [] };
+    await this.d.store.transaction(async (tx) =>
+      tx.append(
+        [
+          {
+            type: 'call.offered',
+            subjectType: 'call',
+            subjectId: call.id,
+            payload: {
+              taskId: call.taskId,
+              contactId: call.contact.id,
+              caller: call.leg.caller,
+              called: call.leg.called,
+              customer: customer
+                ? {
+                    id: customer.id,
+                    name: customer.name,
+                    level: customer.level,
+                    msisdn: customer.msisdn,
+                  }
+                : null,
+              ivrData: call.contact.ivrData,
+              openCases: cases.items
+                .filter((c) => c.stage !== 'closed' && c.stage !== 'canceled')
+                .map((c) => ({ id: c.id, number: c.number, title: c.title, stage: c.stage })),
+            },
+            scope: { userIds: [agentId], teamIds: [], dispatchTeamIds: [], customerId: null },
+          },
+        ],
+        { actorId: null, at: this.d.clock.now() },
+      ),
+    );
+  }
+}
+
+/** IVR variables worth keeping on the contact (the seed's "contact data"), with the path taken. */
+function ivrData(
+  vars: Readonly<Record<string, string>>,
+  history: readonly string[],
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(vars)) {
+    const key = k.replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 64);
+    if (key && Object.keys(out).length < 60) out[key] = v.slice(0, 1024);
+  }
+  out['ivr.path'] = history.join('>').slice(0, 1024);
+  return out;
+}
+
+import { parseUri } from '../sip/message/index.ts';
+const parseTarget = (s: string) => parseUri(s);

@@ -1,0 +1,162 @@
+/**
+ * A call end to end with real peers: SIPp calls 10086, hears the IVR, presses 2 (RFC 4733),
+ * waits in the complaints queue; the router picks the agent, whose baresip phone (registered
+ * with digest auth) rings and answers; audio flows both ways and is recorded in two channels;
+ * the caller hangs up; the contact, the events and the agent's wrap-up are right.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../src/app/app-context.ts';
+import type { Store } from '../../src/app/ports/store.ts';
+import { DeviceService } from '../../src/app/voice/device-service.ts';
+import { bootstrapCenter } from '../../src/app/seed/bootstrap.ts';
+import { readWav } from '../../src/voice/media/wav.ts';
+import { startCenter, type Center } from '../../src/main.ts';
+import { hostAddress, startBaresip, type Baresip } from '../support/baresip.ts';
+import { runSipp, scenarioPath } from '../support/sipp.ts';
+import { openTestStore } from '../support/test-stores.ts';
+
+const rms = (x: Int16Array) => Math.sqrt(x.reduce((s, v) => s + v * v, 0) / Math.max(1, x.length));
+
+describe('a call from the trunk to an agent’s phone', () => {
+  let store: Store;
+  let center: Center;
+  let phone: Baresip | undefined;
+  let agentId: string;
+  let recordings: string;
+  const host = hostAddress();
+
+  beforeAll(async () => {
+    store = await openTestStore('pglite');
+    await bootstrapCenter(store);
+    recordings = mkdtempSync(join(tmpdir(), 'kefu-rec-'));
+    center = await startCenter({
+      store,
+      port: 0,
+      host: '127.0.0.1',
+      demo: true,
+      voice: {
+        sipPort: 0,
+        publicAddress: host,
+        bindAddress: '0.0.0.0',
+        rtpPorts: { min: 34_000, max: 34_998 },
+        recordingsDir: recordings,
+        digestAlgorithms: ['MD5'],
+        announceEverySeconds: 20,
+      },
+    });
+    const s = center.services;
+    await s.routingConfig.createQueue(systemActor, {
+      name: 'Complaints (test)',
+      targetExpression: 'true',
+      reservationTimeoutSeconds: 20,
+      wrapUpSeconds: 60,
+    });
+    const agent = await s.org.createUser(systemActor, {
+      username: 'phone-agent',
+      password: 'agent-password',
+      role: 'agent',
+    });
+    agentId = agent.id;
+    await new DeviceService({
+      store,
+      clock: s.clock,
+      ids: { newId: () => 'x' },
+      config: { timeZone: 'Asia/Shanghai', defaultCountryCode: '86' },
+    }).upsert(systemActor, { extension: '8001', password: 'phone-8001-pass' });
+  }, 60_000);
+
+  afterAll(async () => {
+    await phone?.stop();
+    await center?.close();
+    await store?.close();
+    rmSync(recordings, { recursive: true, force: true });
+  });
+
+  it('rings the agent the router picked, bridges, records, and wraps up', async () => {
+    const s = center.services;
+    const sw = center.voice!.sw;
+    phone = await startBaresip({
+      extension: '8001',
+      password: 'phone-8001-pass',
+      registrar: `${host}:${sw.sipPort}`,
+    });
+    expect(await sw.phoneOf('8001')).not.toBeNull();
+    const agent = {
+      id: agentId,
+      username: 'phone-agent',
+      role: 'agent' as const,
+      teamIds: [],
+      customerId: null,
+      ip: null,
+    };
+    await s.router.login(agent, { extension: '8001' });
+    // The demo center knows this caller (刘洋 Liu Yang).
+    const customer = (await store.customers.getByMsisdn('8613900139000'))!;
+    const startSeq = await store.events.lastSeq();
+
+    const call = await runSipp({
+      target: `${host}:${sw.sipPort}`,
+      host,
+      scenario: scenarioPath('caller-complaint.xml'),
+      extra: ['-rtp_echo'],
+      timeoutMs: 40_000,
+    });
+    expect(call.code, call.out.slice(-2000)).toBe(0);
+    // Let the hang-up settle (wrap-up, recording header).
+    await new Promise((r) => setTimeout(r, 1500));
+
+    const contacts = await store.contacts.list(
+      { customerId: customer.id },
+      { limit: 5, offset: 0 },
+    );
+    const contact = contacts.items[0]!;
+    expect(contact).toMatchObject({
+      channel: 'voice',
+      direction: 'inbound',
+      from: '8613900139000',
+      to: '10086',
+      agentId,
+    });
+    for (const t of ['queuedAt', 'offeredAt', 'answeredAt', 'endedAt'] as const)
+      expect(contact[t], t).toBeInstanceOf(Date);
+    expect(contact.queuedAt!.getTime()).toBeLessThanOrEqual(contact.offeredAt!.getTime());
+    expect(contact.offeredAt!.getTime()).toBeLessThanOrEqual(contact.answeredAt!.getTime());
+    expect(contact.answeredAt!.getTime()).toBeLessThanOrEqual(contact.endedAt!.getTime());
+    expect(contact.ivrData['ivr.path']).toContain('complaint');
+
+    const events = (await store.events.after(startSeq, 500, null)).filter(
+      (e) => e.subjectId === contact.taskId || e.subjectType === 'call',
+    );
+    const types = events.map((e) => e.type);
+    for (const t of [
+      'task.created',
+      'task.reserved',
+      'call.offered',
+      'task.assigned',
+      'call.answered',
+      'call.ended',
+      'task.wrapping',
+    ])
+      expect(types, t).toContain(t);
+    const pop = events.find((e) => e.type === 'call.offered')!;
+    expect(pop.payload).toMatchObject({
+      customer: { id: customer.id, name: customer.name },
+      caller: '8613900139000',
+    });
+    expect(pop.scope.userIds).toEqual([agentId]);
+    expect(s.router.agentSession(agentId)).toMatchObject({ state: 'wrapup' });
+
+    // Two-channel recording: the caller (echoing what it heard) and the agent's 440 Hz tone.
+    const file = join(recordings, contact.recordingId!);
+    expect(existsSync(file)).toBe(true);
+    const wav = readWav(readFileSync(file));
+    expect(wav.channels).toBe(2);
+    expect(wav.samples[0]!.length).toBeGreaterThan(8000 * 2);
+    expect(rms(wav.samples[0]!)).toBeGreaterThan(100);
+    expect(rms(wav.samples[1]!)).toBeGreaterThan(100);
+  }, 60_000);
+});
