@@ -4,7 +4,10 @@
  */
 import { demoFlow } from '../../domain/ivr/demo-flow.ts';
 import type { IvrFlow } from '../../domain/ivr/ivr-flow.ts';
-import type { Services } from '../../api/http/api-env.ts';
+import type { CustomerService } from '../../app/customers/customer-service.ts';
+import type { Clock } from '../../app/ports/clock.ts';
+import type { Store } from '../../app/ports/store.ts';
+import type { RouterService } from '../../app/routing/router-service.ts';
 import type { BillingConnector } from '../../app/ports/connectors.ts';
 import { generalQueueId } from '../../app/seed/bootstrap.ts';
 import { PromptStore } from '../ivr/prompt-store.ts';
@@ -36,7 +39,15 @@ export interface Voice {
   stop(): Promise<void>;
 }
 
-export async function startVoice(services: Services, o: VoiceOptions): Promise<Voice> {
+/** The use cases the voice side works with. */
+export interface VoiceServices {
+  readonly store: Store;
+  readonly router: RouterService;
+  readonly customers: CustomerService;
+  readonly clock: Clock;
+}
+
+export async function startVoice(services: VoiceServices, o: VoiceOptions): Promise<Voice> {
   const sw = new VoiceSwitch(services.store.devices, {
     sipPort: o.sipPort,
     publicAddress: o.publicAddress,
