@@ -3,6 +3,7 @@
  * `--data-dir` (PGlite, default ./data or $KEFU_DATA_DIR) and honours $DATABASE_URL.
  */
 import { randomUUID } from 'node:crypto';
+import { networkInterfaces } from 'node:os';
 import { parseArgs } from 'node:util';
 import { defaultCenterConfig, systemActor } from '../app/app-context.ts';
 import { OrgService } from '../app/org/org-service.ts';
@@ -17,12 +18,34 @@ import { openStore } from '../store/open-store.ts';
 const usage = `kefu — contact center with case management
 
   kefu start [--port 8080] [--host 0.0.0.0] [--data-dir DIR] [--demo]
+             [--sip-port 5060] [--sip-address IP] [--rtp-ports 20000-29999] [--no-sip]
+             [--trunk NAME=IP[,IP]]… [--digest-md5-only]
   kefu migrate [--data-dir DIR]
   kefu seed --demo [--data-dir DIR]
   kefu user add --username U --password P --role ${roles.join('|')} [--data-dir DIR]
 
 The store is PGlite in --data-dir (default ./data, or $KEFU_DATA_DIR);
 set DATABASE_URL=postgres://… to use PostgreSQL instead.`;
+
+/** `NAME=IP[,IP…]`: a trunk whose calls come from those addresses. */
+function parseTrunk(spec: string) {
+  const [name, ips] = spec.split('=');
+  if (!name || !ips) throw new Error(`bad --trunk ${spec} (use NAME=IP[,IP])`);
+  return {
+    name,
+    addresses: ips
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  };
+}
+
+/** The first non-loopback IPv4 address: what phones on the LAN reach us at. */
+function primaryAddress(): string {
+  for (const list of Object.values(networkInterfaces()))
+    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  return '127.0.0.1';
+}
 
 const common = {
   'data-dir': { type: 'string' },
@@ -56,6 +79,12 @@ async function main(argv: string[]): Promise<number> {
           port: { type: 'string' },
           host: { type: 'string' },
           demo: { type: 'boolean' },
+          'sip-port': { type: 'string' },
+          'sip-address': { type: 'string' },
+          'rtp-ports': { type: 'string' },
+          'no-sip': { type: 'boolean' },
+          trunk: { type: 'string', multiple: true },
+          'digest-md5-only': { type: 'boolean' },
         },
       });
       if (v.help) return (console.log(usage), 0);
@@ -63,11 +92,32 @@ async function main(argv: string[]): Promise<number> {
       const port = Number(v.port ?? process.env['PORT'] ?? 8080);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new Error(`bad --port ${v.port}`);
+      const sipPort = Number(v['sip-port'] ?? process.env['KEFU_SIP_PORT'] ?? 5060);
+      if (!Number.isInteger(sipPort) || sipPort < 0 || sipPort > 65535)
+        throw new Error(`bad --sip-port ${v['sip-port']}`);
+      const [rtpMin, rtpMax] = (v['rtp-ports'] ?? '20000-29999').split('-').map(Number);
+      if (!rtpMin || !rtpMax || rtpMin >= rtpMax)
+        throw new Error(`bad --rtp-ports ${v['rtp-ports']} (use MIN-MAX)`);
       const center = await startCenter({
         ...so,
         port,
         host: v.host ?? '0.0.0.0',
         demo: v.demo ?? false,
+        ...(v['no-sip']
+          ? {}
+          : {
+              voice: {
+                sipPort,
+                publicAddress:
+                  v['sip-address'] ?? process.env['KEFU_SIP_ADDRESS'] ?? primaryAddress(),
+                rtpPorts: { min: rtpMin, max: rtpMax },
+                trunks: (v.trunk ?? []).map(parseTrunk),
+                ...(v['digest-md5-only'] ? { digestAlgorithms: ['MD5' as const] } : {}),
+                ...(so.databaseUrl
+                  ? { recordingsDir: process.env['KEFU_RECORDINGS_DIR'] ?? './data/recordings' }
+                  : {}),
+              },
+            }),
       });
       const lines = [
         `kefu is running at ${center.url}  (store: ${where(so)})`,

@@ -14,8 +14,10 @@ import { OrgService } from '../org/org-service.ts';
 import { RouterService } from '../routing/router-service.ts';
 import { RoutingConfigService } from '../routing/routing-config-service.ts';
 import { generalQueueId } from './bootstrap.ts';
+import { DeviceService } from '../voice/device-service.ts';
 
 export const demoPassword = 'kefu-demo';
+export const demoPhonePassword = 'kefu-phone';
 
 export interface DemoLogin {
   readonly username: string;
@@ -294,6 +296,14 @@ export async function seedDemo(deps: AppDeps): Promise<{ customers: number; case
     warnPercent: 25,
   });
 
+  // Demo desk phones: extensions 8001–8004, password kefu-phone (register any SIP phone).
+  const phones = new DeviceService(deps);
+  for (const ext of ['8001', '8002', '8003', '8004'])
+    await phones.upsert(admin, {
+      extension: ext,
+      password: demoPhonePassword,
+      displayName: `Demo phone ${ext}`,
+    });
   await seedRouting(
     deps,
     admin,
