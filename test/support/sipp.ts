@@ -1,5 +1,7 @@
 /** Runs SIPp (Debian `sip-tester`) as a real SIP peer, with a timeout. */
 import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const scenarioPath = (name: string) =>
@@ -24,6 +26,8 @@ export function runSipp(o: {
   /** Local address for SIP and media (default 127.0.0.1). */
   host?: string;
 }): Promise<SippRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'kefu-sipp-run-'));
+  const errFile = join(dir, 'errors.log');
   const args = [
     o.target,
     '-sf',
@@ -42,9 +46,11 @@ export function runSipp(o: {
     o.host ?? '127.0.0.1',
     ...(o.mediaPort ? ['-mp', String(o.mediaPort)] : []),
     '-nostdin',
-    '-bg',
+    '-trace_err',
+    '-error_file',
+    errFile,
     ...(o.extra ?? []),
-  ].filter((a) => a !== '-bg');
+  ];
   return new Promise((resolve, reject) => {
     const p = spawn('sipp', args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -60,7 +66,10 @@ export function runSipp(o: {
     });
     p.on('exit', (code) => {
       clearTimeout(t);
-      resolve({ code, out });
+      // SIPp's error log says why a call failed (unexpected message, timeout…).
+      const errors = existsSync(errFile) ? readFileSync(errFile, 'utf8') : '';
+      rmSync(dir, { recursive: true, force: true });
+      resolve({ code, out: errors ? `${out}\n--- sipp errors ---\n${errors}` : out });
     });
   });
 }

@@ -49,6 +49,15 @@ describe('a call from the trunk to an agent’s phone', () => {
       },
     });
     const s = center.services;
+    // The demo office calendar follows Shanghai office hours; the test must not depend on the clock.
+    const office = (await s.caseConfig.listCalendars()).find((c) => c.name.includes('office'));
+    const day = [{ start: '00:00', end: '24:00' }];
+    if (office)
+      await s.caseConfig.updateCalendar(systemActor, office.id, {
+        weekly: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day },
+        holidays: [],
+        specialDays: [],
+      });
     await s.routingConfig.createQueue(systemActor, {
       name: 'Complaints (test)',
       targetExpression: 'true',

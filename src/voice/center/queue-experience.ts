@@ -31,10 +31,10 @@ export class QueueExperience {
   async run(o: QueueExperienceOptions): Promise<'stopped' | 'callback'> {
     let callback = false;
     this.offKey = this.digits.onKey((d) => {
-      if (o.callbackDigit && d === o.callbackDigit) {
-        callback = true;
-        this.stop();
-      }
+      if (!o.callbackDigit || d !== o.callbackDigit) return false;
+      callback = true;
+      this.stop();
+      return true; // the key chose the call-back; it is not part of the number asked next
     });
     const moh = await this.prompts.load(musicOnHold).catch(() => new Int16Array(8000));
     let first = true;

@@ -85,7 +85,7 @@ export async function startVoice(services: VoiceServices, o: VoiceOptions): Prom
     ...(o.log ? { log: o.log } : {}),
   });
   await sw.start();
-  center.start();
+  await center.start();
   return {
     sw,
     center,

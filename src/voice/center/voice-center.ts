@@ -17,7 +17,7 @@ import type { Contact } from '../../domain/contact/contact.ts';
 import type { LoggedEvent } from '../../domain/events/domain-event.ts';
 import type { IvrFlow } from '../../domain/ivr/ivr-flow.ts';
 import { isIvrLanguage, type IvrLanguage } from '../../domain/ivr/ivr-language.ts';
-import { isOpenAt } from '../../domain/sla/business-calendar.ts';
+import { isOpenAt, type BusinessCalendar } from '../../domain/sla/business-calendar.ts';
 import { IvrRunner, type IvrOutcome } from '../ivr/ivr-runner.ts';
 import type { PromptStore } from '../ivr/prompt-store.ts';
 import { bridge } from '../rtp/bridge.ts';
@@ -87,7 +87,8 @@ export class VoiceCenter {
 
   constructor(private readonly d: VoiceCenterDeps) {}
 
-  start(): void {
+  async start(): Promise<void> {
+    await this.refreshCalendars();
     this.d.sw.onInboundCall(
       (c) =>
         void this.inbound(c).catch((e: unknown) =>
@@ -96,6 +97,7 @@ export class VoiceCenter {
     );
     this.unsubscribe = this.d.store.onCommit((events) => {
       for (const e of events) if (e.subjectType === 'task') this.onTaskEvent(e);
+      if (events.some((e) => e.type.startsWith('calendar.'))) void this.refreshCalendars();
     });
   }
 
@@ -158,6 +160,9 @@ export class VoiceCenter {
       recorder: null,
     };
     this.calls.set(call.id, call);
+    leg.on('dtmf', (digit) =>
+      this.log('info', 'dtmf', { callId: call.id, digit, phase: call.phase }),
+    );
     leg.once(
       'ended',
       (reason) =>
@@ -168,15 +173,18 @@ export class VoiceCenter {
     await this.afterIvr(call, await runner.run());
   }
 
-  private calendars = new Map<string, Awaited<ReturnType<Store['calendars']['get']>>>();
+  /** Business calendars for IVR hours checks, kept current from calendar events. */
+  private calendars = new Map<string, BusinessCalendar>();
+
+  private async refreshCalendars(): Promise<void> {
+    this.calendars = new Map((await this.d.store.calendars.list()).map((c) => [c.id, c]));
+  }
+
   private calendarOpen(calendarId: string, now: Date): boolean {
     const cal = this.calendars.get(calendarId);
-    if (cal === undefined) {
-      void this.d.store.calendars.get(calendarId).then((c) => this.calendars.set(calendarId, c));
-      return true; // unknown yet: treat as open rather than turn callers away
-    }
+    if (!cal) return false; // unknown calendar: closed (the flow offers a call-back)
     try {
-      return cal ? isOpenAt(cal, now) : false;
+      return isOpenAt(cal, now);
     } catch {
       return false;
     }
@@ -194,6 +202,11 @@ export class VoiceCenter {
   }
 
   private async afterIvr(call: Call, outcome: IvrOutcome): Promise<void> {
+    this.log('info', 'ivr outcome', {
+      callId: call.id,
+      outcome: outcome.kind,
+      path: outcome.session.history.join('>'),
+    });
     const vars = outcome.session.variables;
     const lang = vars['language'];
     if (isIvrLanguage(lang)) call.language = lang;

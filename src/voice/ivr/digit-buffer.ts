@@ -5,10 +5,12 @@
 export class DigitBuffer {
   private digits = '';
   private waiter: ((d: string) => void) | null = null;
-  private readonly listeners = new Set<(d: string) => void>();
+  private readonly listeners = new Set<(d: string) => boolean | void>();
 
   push(d: string): void {
-    for (const l of this.listeners) l(d);
+    let consumed = false;
+    for (const l of this.listeners) if (l(d) === true) consumed = true;
+    if (consumed) return;
     if (this.waiter) {
       const w = this.waiter;
       this.waiter = null;
@@ -16,8 +18,11 @@ export class DigitBuffer {
     } else if (this.digits.length < 64) this.digits += d;
   }
 
-  /** Called on every key as it arrives (barge-in, queue call-back key). */
-  onKey(l: (d: string) => void): () => void {
+  /**
+   * Called on every key as it arrives (barge-in, queue call-back key); a listener that returns
+   * true consumes the key, so it is not kept for the next collect.
+   */
+  onKey(l: (d: string) => boolean | void): () => void {
     this.listeners.add(l);
     return () => this.listeners.delete(l);
   }

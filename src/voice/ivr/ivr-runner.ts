@@ -136,7 +136,7 @@ export class IvrRunner {
   async play(names: readonly string[], bargeIn: boolean): Promise<void> {
     const clips = await this.prompts.loadAll(names);
     if (this.hungUp) return;
-    const off = bargeIn ? this.digits.onKey(() => this.player.stop()) : () => {};
+    const off = bargeIn ? this.digits.onKey(() => void this.player.stop()) : () => {};
     try {
       await this.player.play(clips);
     } finally {

@@ -167,7 +167,15 @@ export class DtmfReceiver {
       cur.ended ||= e.end;
       return null;
     }
-    if (cur !== null && !isNewer(timestamp, cur.timestamp)) return null;
+    // Older than the current event: a late duplicate — unless it starts an event (marker) from
+    // well over a second back, which only a restarted or replayed stream (e.g. SIPp playing a
+    // capture) produces; then it is a new key press.
+    if (
+      cur !== null &&
+      !isNewer(timestamp, cur.timestamp) &&
+      !(packet.marker && (cur.timestamp - timestamp) >>> 0 > 8000)
+    )
+      return null;
     const continuation =
       cur !== null &&
       !packet.marker &&

@@ -1,0 +1,201 @@
+/**
+ * More calls with real peers through the demo IVR: balance self-service, abandon while waiting,
+ * a call-back request from the queue, and RONA (the first agent's phone does not answer, the
+ * call goes to a second agent).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor, type Actor } from '../../src/app/app-context.ts';
+import type { Store } from '../../src/app/ports/store.ts';
+import { bootstrapCenter } from '../../src/app/seed/bootstrap.ts';
+import { DeviceService } from '../../src/app/voice/device-service.ts';
+import { DemoBillingConnector } from '../../src/connectors/demo/demo-billing.ts';
+import { startCenter, type Center } from '../../src/main.ts';
+import { hostAddress, startBaresip, type Baresip } from '../support/baresip.ts';
+import { callerScenario } from '../support/sipp-caller.ts';
+import { runSipp } from '../support/sipp.ts';
+import { openTestStore } from '../support/test-stores.ts';
+
+describe('calls through the demo IVR', () => {
+  const host = hostAddress();
+  let store: Store;
+  let center: Center;
+  let queueId: string;
+  let recordings: string;
+  const phones: Baresip[] = [];
+  const agents: Actor[] = [];
+  const caller = '8613800138000';
+
+  beforeAll(async () => {
+    store = await openTestStore('pglite');
+    await bootstrapCenter(store);
+    recordings = mkdtempSync(join(tmpdir(), 'kefu-rec-'));
+    center = await startCenter({
+      store,
+      port: 0,
+      host: '127.0.0.1',
+      voice: {
+        sipPort: 0,
+        publicAddress: host,
+        bindAddress: '0.0.0.0',
+        rtpPorts: { min: 35_000, max: 35_998 },
+        recordingsDir: recordings,
+        digestAlgorithms: ['MD5'],
+        announceEverySeconds: 3,
+      },
+      demo: true,
+    });
+    const s = center.services;
+    // The demo office calendar follows Shanghai office hours; the test must not depend on the clock.
+    const office = (await s.caseConfig.listCalendars()).find((c) => c.name.includes('office'));
+    const day = [{ start: '00:00', end: '24:00' }];
+    if (office)
+      await s.caseConfig.updateCalendar(systemActor, office.id, {
+        weekly: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day },
+        holidays: [],
+        specialDays: [],
+      });
+    queueId = (
+      await s.routingConfig.createQueue(systemActor, {
+        name: 'Complaints (test)',
+        targetExpression: 'true',
+        reservationTimeoutSeconds: 4,
+        wrapUpSeconds: 0,
+      })
+    ).id;
+    const devices = new DeviceService({
+      store,
+      clock: s.clock,
+      ids: { newId: () => 'x' },
+      config: { timeZone: 'Asia/Shanghai', defaultCountryCode: '86' },
+    });
+    for (const [i, ext] of ['8011', '8012'].entries()) {
+      const u = await s.org.createUser(systemActor, {
+        username: `ivr-agent-${i}`,
+        password: 'agent-password',
+        role: 'agent',
+      });
+      agents.push({
+        id: u.id,
+        username: u.username,
+        role: 'agent',
+        teamIds: [],
+        customerId: null,
+        ip: null,
+      });
+      await devices.upsert(systemActor, { extension: ext, password: `phone-${ext}-pass` });
+    }
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const p of phones) await p.stop();
+    await center?.close();
+    await store?.close();
+    rmSync(recordings, { recursive: true, force: true });
+  });
+
+  const call = (
+    steps: Parameters<typeof callerScenario>[0]['steps'],
+    end: 'hangup' | 'await_bye' = 'hangup',
+  ) =>
+    runSipp({
+      target: `${host}:${center.voice!.sw.sipPort}`,
+      host,
+      scenario: callerScenario({ caller, steps, end }),
+      extra: ['-rtp_echo'],
+      timeoutMs: 60_000,
+    });
+  const lastContact = async () =>
+    (await store.contacts.list({}, { limit: 1, offset: 0 })).items[0]!;
+  const settle = () => new Promise((r) => setTimeout(r, 1500));
+
+  it('reads the balance to the caller (self-service through the billing connector)', async () => {
+    const r = await call([{ pause: 1500 }, { dtmf: '1' }, { pause: 7000 }]);
+    expect(r.code, r.out.slice(-1500)).toBe(0);
+    await settle();
+    const c = await lastContact();
+    const expected = await new DemoBillingConnector().balance(caller);
+    expect(c.ivrData['balance.amount']).toBe(expected.amount);
+    expect(c.ivrData['ivr.path']).toContain('balance-say');
+    expect(c.queuedAt).toBeNull();
+    expect(c.endedAt).toBeInstanceOf(Date);
+  }, 60_000);
+
+  it('counts a caller who hangs up while waiting as abandoned', async () => {
+    const r = await call([{ pause: 1500 }, { dtmf: '2' }, { pause: 4000 }]);
+    expect(r.code, r.out.slice(-1500)).toBe(0);
+    await settle();
+    const c = await lastContact();
+    expect(c.queuedAt).toBeInstanceOf(Date);
+    expect(c.answeredAt).toBeNull();
+    const task = await store.routing.getTask(c.taskId!);
+    expect(task).toMatchObject({ state: 'canceled', reason: 'caller_hung_up', queueId });
+    const live = center.services.realtime.snapshot().queues.find((q) => q.queueId === queueId);
+    expect(live?.abandoned).toBeGreaterThanOrEqual(1);
+  }, 60_000);
+
+  it('leaves the queue for a call-back when the caller presses 1, using the calling number', async () => {
+    const r = await call(
+      [
+        { pause: 1500 },
+        { dtmf: '2' },
+        { pause: 7000 },
+        { dtmf: '1' },
+        { pause: 3000 },
+        { info: '#' },
+      ],
+      'await_bye',
+    );
+    expect(r.code, r.out.slice(-1500)).toBe(0);
+    await settle();
+    const callbacks = center.services.router.openTasks().filter((t) => t.channel === 'callback');
+    expect(callbacks.map((t) => t.attributes['number'])).toContain(caller);
+    const c = await lastContact();
+    const queued = await store.routing.getTask(c.taskId!);
+    expect(queued).toMatchObject({ state: 'canceled', reason: 'caller_chose_callback' });
+  }, 90_000);
+
+  it('re-offers to a second agent when the first agent’s phone does not answer (RONA)', async () => {
+    const sw = center.voice!.sw;
+    phones.push(
+      await startBaresip({
+        extension: '8011',
+        password: 'phone-8011-pass',
+        registrar: `${host}:${sw.sipPort}`,
+        answer: 'manual',
+      }),
+    );
+    phones.push(
+      await startBaresip({
+        extension: '8012',
+        password: 'phone-8012-pass',
+        registrar: `${host}:${sw.sipPort}`,
+        answer: 'auto',
+      }),
+    );
+    const [first, second] = agents as [Actor, Actor];
+    // Earlier tests left a call-back task waiting; it would be offered to the agents first.
+    for (const t of center.services.router.openTasks())
+      await center.services.router.cancel(systemActor, t.id, 'test cleanup');
+    await center.services.router.login(first, { extension: '8011' });
+    await new Promise((r) => setTimeout(r, 50)); // the first agent has waited longest
+    await center.services.router.login(second, { extension: '8012' });
+    const r = await call([{ pause: 1500 }, { dtmf: '2' }, { pause: 14_000 }]);
+    expect(r.code, r.out.slice(-1500)).toBe(0);
+    await settle();
+    const c = await lastContact();
+    expect(c).toMatchObject({ agentId: second.id });
+    expect(c.answeredAt).toBeInstanceOf(Date);
+    expect(center.services.router.agentSession(first.id)).toMatchObject({
+      state: 'away',
+      reason: 'no_answer',
+    });
+    const types = (await store.events.forSubject('task', c.taskId!, 50)).map(
+      (e) => `${e.type}:${String(e.payload['agentId'] ?? '')}`,
+    );
+    expect(types).toContain(`task.offer_timed_out:${first.id}`);
+    expect(types).toContain(`task.assigned:${second.id}`);
+  }, 60_000);
+});
