@@ -21,6 +21,9 @@ import { OrgService } from './app/org/org-service.ts';
 import { RouterService } from './app/routing/router-service.ts';
 import { RoutingConfigService } from './app/routing/routing-config-service.ts';
 import { RealtimeService } from './app/realtime/realtime-service.ts';
+import { DeviceService } from './app/voice/device-service.ts';
+import { IvrFlowService } from './app/voice/ivr-flow-service.ts';
+import { FileRecordingStore } from './store/recordings/file-recording-store.ts';
 import { systemClock, type Clock } from './app/ports/clock.ts';
 import type { Store } from './app/ports/store.ts';
 import { bootstrapCenter } from './app/seed/bootstrap.ts';
@@ -47,7 +50,7 @@ export interface CenterOptions extends StoreOptions {
   /** Use this store instead of opening one (tests). */
   readonly store?: Store;
   /** The built-in switch; omitted: no SIP. */
-  readonly voice?: Omit<VoiceOptions, 'billing' | 'demo' | 'recordingsDir'> & {
+  readonly voice?: Omit<VoiceOptions, 'billing' | 'demo' | 'recordings'> & {
     recordingsDir?: string;
   };
 }
@@ -65,7 +68,12 @@ const noBilling = { balance: () => Promise.reject(new Error('no billing connecto
 
 export function buildServices(
   store: Store,
-  o: { clock?: Clock; config?: CenterConfig; throttle?: ThrottleLimits } = {},
+  o: {
+    clock?: Clock;
+    config?: CenterConfig;
+    throttle?: ThrottleLimits;
+    recordingsDir?: string;
+  } = {},
 ): Services {
   const deps: AppDeps = {
     store,
@@ -87,6 +95,9 @@ export function buildServices(
     router,
     routingConfig: new RoutingConfigService(deps, router),
     realtime: new RealtimeService(deps, router),
+    ivrFlows: new IvrFlowService(deps),
+    devices: new DeviceService(deps),
+    recordings: new FileRecordingStore(o.recordingsDir ?? './data/recordings'),
   };
 }
 
@@ -97,7 +108,8 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
   const logger = o.logger ?? pino({ level: process.env['LOG_LEVEL'] ?? 'info' });
   const store = o.store ?? (await openStore(o));
   await bootstrapCenter(store);
-  const services = buildServices(store, o);
+  const recordingsDir = o.voice?.recordingsDir ?? join(o.dataDir ?? './data', 'recordings');
+  const services = buildServices(store, { ...o, recordingsDir });
   let seeded = false;
   if (o.demo && (await store.users.list({}, { limit: 1, offset: 0 })).total === 0) {
     const deps: AppDeps = {
@@ -124,7 +136,7 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
         // The demo operator's billing answers in demo mode; otherwise no billing system is
         // configured yet (issue #9 adds the HTTP connector) and balance lookups fail cleanly.
         billing: o.demo ? new DemoBillingConnector() : noBilling,
-        recordingsDir: o.voice.recordingsDir ?? join(o.dataDir ?? './data', 'recordings'),
+        recordings: services.recordings,
         log: (level, msg, extra) => logger[level]({ ...extra }, msg),
       })
     : null;

@@ -73,6 +73,9 @@ export class DrizzleStore implements Store {
   get settings() {
     return this.repos.settings;
   }
+  get ivr() {
+    return this.repos.ivr;
+  }
   get devices() {
     return this.repos.devices;
   }

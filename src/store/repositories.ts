@@ -13,6 +13,7 @@ import { DrizzleContactRepo, DrizzleCustomerRepo } from './repos/customer-repo.t
 import { DrizzleAuditRepo, DrizzleEventReader } from './repos/event-repos.ts';
 import { DrizzleSessionRepo, DrizzleSkillRepo, DrizzleTeamRepo } from './repos/org-repos.ts';
 import { DrizzleDeviceRepo } from './repos/device-repo.ts';
+import { DrizzleIvrRepo } from './repos/ivr-repo.ts';
 import { DrizzleRoutingRepo } from './repos/routing-repo.ts';
 import { DrizzleUserRepo } from './repos/user-repo.ts';
 
@@ -34,5 +35,6 @@ export function repositoriesOver(db: Db): Repositories {
     events: new DrizzleEventReader(db),
     routing: new DrizzleRoutingRepo(db),
     devices: new DrizzleDeviceRepo(db),
+    ivr: new DrizzleIvrRepo(db),
   };
 }

@@ -462,3 +462,23 @@ export const sipDevices = pgTable('sip_devices', {
   enabled: boolean('enabled').notNull(),
   createdAt: ts('created_at').notNull(),
 });
+
+/** IVR flows, one row per published version (a call finishes on the version it started on). */
+export const ivrFlows = pgTable(
+  'ivr_flows',
+  {
+    id: text('id').notNull(),
+    version: integer('version').notNull(),
+    name: text('name').notNull(),
+    document: jsonb('document').$type<Record<string, unknown>>().notNull(),
+    createdAt: ts('created_at').notNull(),
+    createdBy: text('created_by'),
+  },
+  (t) => [primaryKey({ columns: [t.id, t.version] })],
+);
+
+/** Which flow answers a dialled number (DID). */
+export const ivrNumbers = pgTable('ivr_numbers', {
+  number: text('number').primaryKey(),
+  flowId: text('flow_id').notNull(),
+});

@@ -118,6 +118,17 @@ const expected: Record<string, string> = {
   'GET /api/events': all,
   'GET /api/audit': admin,
   'GET /api/realtime': staff,
+  'GET /api/devices': managers,
+  'PUT /api/devices/{extension}': admin,
+  'DELETE /api/devices/{extension}': admin,
+  'GET /api/ivr-flows': managers,
+  'GET /api/ivr-flows/{id}': managers,
+  'GET /api/ivr-flows/{id}/versions': managers,
+  'POST /api/ivr-flows': admin,
+  'PUT /api/ivr-flows/{id}': admin,
+  'GET /api/ivr-numbers': managers,
+  'PUT /api/ivr-numbers/{number}': admin,
+  'GET /api/contacts/{id}/recording': staff,
 };
 
 type Op = { 'x-roles': string[] };
@@ -150,7 +161,8 @@ describe('permission matrix (every route × role)', () => {
       p
         .replace('{id}', 'no-such-id')
         .replace('{code}', 'no_such_code')
-        .replace('{number}', 'C-00000000-000000');
+        .replace('{number}', 'C-00000000-000000')
+        .replace('{extension}', '99999');
     // Log-out ends the session used to call it, so it goes last.
     const ordered = [...routes].sort(
       (a, b) => Number(a.key.endsWith('/logout')) - Number(b.key.endsWith('/logout')),

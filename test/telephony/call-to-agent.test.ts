@@ -160,12 +160,26 @@ describe('a call from the trunk to an agent’s phone', () => {
     expect(s.router.agentSession(agentId)).toMatchObject({ state: 'wrapup' });
 
     // Two-channel recording: the caller (echoing what it heard) and the agent's 440 Hz tone.
-    const file = join(recordings, contact.recordingId!);
+    const file = center.services.recordings.pathFor(contact.recordingId!);
     expect(existsSync(file)).toBe(true);
     const wav = readWav(readFileSync(file));
     expect(wav.channels).toBe(2);
     expect(wav.samples[0]!.length).toBeGreaterThan(8000 * 2);
     expect(rms(wav.samples[0]!)).toBeGreaterThan(100);
     expect(rms(wav.samples[1]!)).toBeGreaterThan(100);
+
+    // The recording downloads through the API.
+    const login = await fetch(`${center.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'lina', password: 'kefu-demo' }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const dl = await fetch(`${center.url}/api/contacts/${contact.id}/recording`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(dl.status).toBe(200);
+    expect(dl.headers.get('content-type')).toBe('audio/wav');
+    expect(Buffer.from(await dl.arrayBuffer()).equals(readFileSync(file))).toBe(true);
   }, 60_000);
 });

@@ -9,6 +9,9 @@ import type { OrgService } from '../../app/org/org-service.ts';
 import type { Clock } from '../../app/ports/clock.ts';
 import type { Store } from '../../app/ports/store.ts';
 import type { RealtimeService } from '../../app/realtime/realtime-service.ts';
+import type { RecordingStore } from '../../app/ports/recording-store.ts';
+import type { DeviceService } from '../../app/voice/device-service.ts';
+import type { IvrFlowService } from '../../app/voice/ivr-flow-service.ts';
 import type { RouterService } from '../../app/routing/router-service.ts';
 import type { RoutingConfigService } from '../../app/routing/routing-config-service.ts';
 
@@ -24,6 +27,9 @@ export interface Services {
   readonly router: RouterService;
   readonly routingConfig: RoutingConfigService;
   readonly realtime: RealtimeService;
+  readonly ivrFlows: IvrFlowService;
+  readonly devices: DeviceService;
+  readonly recordings: RecordingStore;
 }
 
 export interface ApiEnv {

@@ -19,6 +19,7 @@ import { caseRoutes } from './routes/case-routes.ts';
 import { customerRoutes } from './routes/customer-routes.ts';
 import { eventRoutes } from './routes/event-routes.ts';
 import { realtimeRoutes } from './routes/realtime-routes.ts';
+import { voiceRoutes } from './routes/voice-routes.ts';
 import { orgRoutes } from './routes/org-routes.ts';
 import { routingConfigRoutes } from './routes/routing-config-routes.ts';
 import { taskRoutes } from './routes/task-routes.ts';
@@ -99,6 +100,7 @@ export function createApi(services: Services, o: ApiOptions = {}): OpenAPIHono<A
   taskRoutes(app);
   eventRoutes(app);
   realtimeRoutes(app);
+  voiceRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

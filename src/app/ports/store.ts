@@ -23,6 +23,7 @@ import type { SlaPolicy } from '../../domain/sla/sla-policy.ts';
 import type { CaseStage } from '../../domain/case/case-stage.ts';
 import type { Role, Skill, Team, User } from '../../domain/user/user.ts';
 import type { DeviceRepo } from './device-repo.ts';
+import type { IvrRepo } from './ivr-repo.ts';
 import type { RoutingRepo } from './routing-repo.ts';
 
 export interface Page {
@@ -243,6 +244,7 @@ export interface Repositories {
   readonly events: EventReader;
   readonly routing: RoutingRepo;
   readonly devices: DeviceRepo;
+  readonly ivr: IvrRepo;
 }
 
 export interface EventMeta {

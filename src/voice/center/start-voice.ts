@@ -9,7 +9,9 @@ import type { Clock } from '../../app/ports/clock.ts';
 import type { Store } from '../../app/ports/store.ts';
 import type { RouterService } from '../../app/routing/router-service.ts';
 import type { BillingConnector } from '../../app/ports/connectors.ts';
+import type { RecordingStore } from '../../app/ports/recording-store.ts';
 import { generalQueueId } from '../../app/seed/bootstrap.ts';
+import { IvrFlowService } from '../../app/voice/ivr-flow-service.ts';
 import { PromptStore } from '../ivr/prompt-store.ts';
 import { VoiceSwitch, type TrunkConfig } from '../switch/voice-switch.ts';
 import { VoiceCenter } from './voice-center.ts';
@@ -21,7 +23,7 @@ export interface VoiceOptions {
   readonly rtpPorts?: { readonly min: number; readonly max: number };
   readonly trunks?: readonly TrunkConfig[];
   readonly demo: boolean;
-  readonly recordingsDir: string;
+  readonly recordings: RecordingStore;
   readonly billing: BillingConnector;
   readonly autoAnswer?: boolean;
   readonly digestAlgorithms?: readonly ('SHA-256' | 'MD5')[];
@@ -67,6 +69,12 @@ export async function startVoice(services: VoiceServices, o: VoiceOptions): Prom
     const office = calendars.find((c) => c.name.includes('office'))?.id ?? 'cal-24x7';
     return demoFlow({ complaintsQueueId: complaints, generalQueueId, calendarId: office });
   };
+  const flows = new IvrFlowService({
+    store: services.store,
+    clock: services.clock,
+    ids: { newId: () => '' },
+    config: { timeZone: 'Asia/Shanghai', defaultCountryCode: '86' },
+  });
   const center = new VoiceCenter({
     sw,
     store: services.store,
@@ -75,9 +83,11 @@ export async function startVoice(services: VoiceServices, o: VoiceOptions): Prom
     billing: o.billing,
     prompts: new PromptStore(),
     clock: services.clock,
-    recordingsDir: o.recordingsDir,
-    // Trunk calls and the demo number run the demo flow until flows are stored per number.
-    flowFor: async (called, trunk) => (trunk || (o.demo && called === '10086') ? demo() : null),
+    recordings: o.recordings,
+    // A stored flow for the number wins; otherwise the demo number (demo mode) and, until flows
+    // are configured, trunk calls run the demo flow.
+    flowFor: async (called, trunk) =>
+      (await flows.flowFor(called)) ?? (trunk || (o.demo && called === '10086') ? demo() : null),
     ...(o.autoAnswer !== undefined ? { autoAnswer: o.autoAnswer } : {}),
     ...(o.announceEverySeconds !== undefined
       ? { announceEverySeconds: o.announceEverySeconds }

@@ -6,11 +6,12 @@
  * contact record and the event log (screen pop included).
  */
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname } from 'node:path';
 import type { Actor } from '../../app/app-context.ts';
 import type { CustomerService } from '../../app/customers/customer-service.ts';
 import type { Clock } from '../../app/ports/clock.ts';
 import type { BillingConnector } from '../../app/ports/connectors.ts';
+import type { RecordingStore } from '../../app/ports/recording-store.ts';
 import type { Store } from '../../app/ports/store.ts';
 import type { RouterService } from '../../app/routing/router-service.ts';
 import type { Contact } from '../../domain/contact/contact.ts';
@@ -35,7 +36,7 @@ export interface VoiceCenterDeps {
   readonly billing: BillingConnector;
   readonly prompts: PromptStore;
   readonly clock: Clock;
-  readonly recordingsDir: string;
+  readonly recordings: RecordingStore;
   /** The IVR flow for a dialled number (DID), or null to refuse the call. */
   readonly flowFor: (called: string, trunk: InboundCallInfo['trunk']) => Promise<IvrFlow | null>;
   /** Seconds between position announcements while queued. */
@@ -407,8 +408,9 @@ export class VoiceCenter {
     call.queue?.stop();
     call.runner.player.stop();
     call.phase = 'connected';
-    await mkdir(this.recordingDir(), { recursive: true });
-    const file = join(this.recordingDir(), `${call.contact.id}.wav`);
+    const recordingId = `${this.day()}/${call.contact.id}.wav`;
+    const file = this.d.recordings.pathFor(recordingId);
+    await mkdir(dirname(file), { recursive: true });
     call.recorder = new Recorder(file, this.d.sw.clock);
     call.unbridge = bridge(call.leg.media.endpoint, leg.media.endpoint, {
       recorder: call.recorder,
@@ -423,10 +425,6 @@ export class VoiceCenter {
 
   private day(): string {
     return this.d.clock.now().toISOString().slice(0, 10);
-  }
-
-  private recordingDir(): string {
-    return join(this.d.recordingsDir, this.day());
   }
 
   // ── endings ──────────────────────────────────────────────────────────────
