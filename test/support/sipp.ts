@@ -29,7 +29,7 @@ export function runSipp(o: {
   const dir = mkdtempSync(join(tmpdir(), 'kefu-sipp-run-'));
   const errFile = join(dir, 'errors.log');
   const args = [
-    o.target,
+    ...(o.target ? [o.target] : []),
     '-sf',
     o.scenario,
     '-s',

@@ -229,11 +229,43 @@ export class VoiceCenter {
         });
         return call.leg.hangup();
       case 'transfer':
+        return this.transferOut(call, outcome.action.number);
       case 'hangup':
         return call.leg.hangup();
       case 'caller_hangup':
         return;
     }
+  }
+
+  // ── out through a trunk ──────────────────────────────────────────────────
+
+  /**
+   * Blind transfer to an outside number: the switch calls it through a trunk (with the trunk's
+   * caller-ID rule) and bridges the caller to it; if nobody answers, the IVR goes on.
+   */
+  private async transferOut(call: Call, number: string): Promise<void> {
+    const out = this.d.sw.outboundTrunk();
+    const failed = async () => {
+      if (!call.leg.ended) await this.afterIvr(call, await call.runner.run({ type: 'transfer_failed' }));
+    };
+    if (!out) {
+      this.log('warn', 'transfer: no outbound trunk', { callId: call.id });
+      return failed();
+    }
+    const leg = await this.d.sw.dialTrunk(out, number, call.leg.caller);
+    call.agentLeg = leg;
+    leg.once('ended', () => {
+      if (call.phase === 'connected') call.leg.hangup();
+    });
+    leg.start({
+      answered: () => {
+        call.runner.player.stop();
+        call.phase = 'connected';
+        call.unbridge = bridge(call.leg.media.endpoint, leg.media.endpoint);
+        void this.appendEvent(call, 'call.transferred', { number, trunk: out.name });
+      },
+      failed: () => void failed().catch((e: unknown) => this.log('warn', 'transfer fallback failed', { error: String(e) })),
+    });
   }
 
   // ── waiting ──────────────────────────────────────────────────────────────

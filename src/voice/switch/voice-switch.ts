@@ -6,7 +6,7 @@
 import type { DeviceRepo } from '../../app/ports/device-repo.ts';
 import { DigestAuthenticator } from '../sip/auth/index.ts';
 import { FloodGuard } from '../sip/flood/index.ts';
-import type { SipRequest, SipResponse } from '../sip/message/index.ts';
+import { parseUri, type SipRequest, type SipResponse } from '../sip/message/index.ts';
 import { makeResponse } from '../sip/core/make-response.ts';
 import { newTag, SipStack, type InboundRequest } from '../sip/core/sip-stack.ts';
 import { MemoryRegistrationStore, Registrar, type Binding } from '../sip/registrar/index.ts';
@@ -24,10 +24,15 @@ export interface TrunkConfig {
   readonly name: string;
   /** Source addresses calls from this trunk come from (exact IPs). */
   readonly addresses: readonly string[];
-  /** Where outbound calls go. */
+  /** Where outbound calls go (the carrier's SIP address). */
   readonly outbound?: Destination;
-  /** Caller ID presented on outbound calls. */
+  /**
+   * Caller ID on outbound calls: a fixed number (the center's published number), or 'original'
+   * to present the number of the caller being transferred (when the carrier allows it).
+   */
   readonly callerId?: string;
+  /** Prefix added to dialled numbers (e.g. a carrier's routing prefix). */
+  readonly dialPrefix?: string;
 }
 
 export interface SwitchOptions {
@@ -248,6 +253,25 @@ export class VoiceSwitch {
       target: b.contact.replace(/^<|>$/g, ''),
       dest: { transport, address: b.source.address, port: b.source.port },
     };
+  }
+
+  /** The first trunk that can place outbound calls, if any. */
+  outboundTrunk(): (TrunkConfig & { outbound: Destination }) | null {
+    const t = (this.o.trunks ?? []).find((x) => x.outbound);
+    return t?.outbound ? { ...t, outbound: t.outbound } : null;
+  }
+
+  /** Calls `number` through `trunk`, presenting the caller ID its rule gives. */
+  dialTrunk(trunk: TrunkConfig & { outbound: Destination }, number: string, originalCaller: string): Promise<OutboundLeg> {
+    const digits = number.replace(/[^0-9+*#]/g, '');
+    const callerId = !trunk.callerId || trunk.callerId === 'original' ? originalCaller || 'anonymous' : trunk.callerId;
+    const host = trunk.outbound.address.includes(':') ? `[${trunk.outbound.address}]` : trunk.outbound.address;
+    return this.dial({
+      target: parseUri(`sip:${trunk.dialPrefix ?? ''}${digits}@${host}:${trunk.outbound.port}`),
+      dest: trunk.outbound,
+      fromUser: callerId,
+      headers: [['P-Asserted-Identity', `<sip:${callerId}@${this.o.publicAddress}>`]],
+    });
   }
 
   /** Places a call (to a phone or through a trunk); the leg reports progress through `start`. */
