@@ -34,14 +34,20 @@ set DATABASE_URL=postgres://… to use PostgreSQL instead.`;
 function parseTrunk(spec: string) {
   const [head, ...opts] = spec.split(';');
   const [name, ips] = (head ?? '').split('=');
-  if (!name || !ips) throw new Error(`bad --trunk ${spec} (use NAME=IP[,IP][;out=IP:PORT][;cid=NUMBER])`);
+  if (!name || !ips)
+    throw new Error(`bad --trunk ${spec} (use NAME=IP[,IP][;out=IP:PORT][;cid=NUMBER])`);
   const o = Object.fromEntries(opts.map((x) => x.split('=') as [string, string]));
   const out = o['out'] ? /^(.+):(\d+)$/.exec(o['out']) : null;
   if (o['out'] && !out) throw new Error(`bad out= in --trunk ${spec} (use out=IP:PORT)`);
   return {
     name,
-    addresses: ips.split(',').map((x) => x.trim()).filter(Boolean),
-    ...(out?.[1] && out[2] ? { outbound: { transport: 'UDP' as const, address: out[1], port: Number(out[2]) } } : {}),
+    addresses: ips
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+    ...(out?.[1] && out[2]
+      ? { outbound: { transport: 'UDP' as const, address: out[1], port: Number(out[2]) } }
+      : {}),
     ...(o['cid'] ? { callerId: o['cid'] } : {}),
     ...(o['prefix'] ? { dialPrefix: o['prefix'] } : {}),
   };

@@ -262,10 +262,19 @@ export class VoiceSwitch {
   }
 
   /** Calls `number` through `trunk`, presenting the caller ID its rule gives. */
-  dialTrunk(trunk: TrunkConfig & { outbound: Destination }, number: string, originalCaller: string): Promise<OutboundLeg> {
+  dialTrunk(
+    trunk: TrunkConfig & { outbound: Destination },
+    number: string,
+    originalCaller: string,
+  ): Promise<OutboundLeg> {
     const digits = number.replace(/[^0-9+*#]/g, '');
-    const callerId = !trunk.callerId || trunk.callerId === 'original' ? originalCaller || 'anonymous' : trunk.callerId;
-    const host = trunk.outbound.address.includes(':') ? `[${trunk.outbound.address}]` : trunk.outbound.address;
+    const callerId =
+      !trunk.callerId || trunk.callerId === 'original'
+        ? originalCaller || 'anonymous'
+        : trunk.callerId;
+    const host = trunk.outbound.address.includes(':')
+      ? `[${trunk.outbound.address}]`
+      : trunk.outbound.address;
     return this.dial({
       target: parseUri(`sip:${trunk.dialPrefix ?? ''}${digits}@${host}:${trunk.outbound.port}`),
       dest: trunk.outbound,
