@@ -24,6 +24,7 @@ import { RealtimeService } from './app/realtime/realtime-service.ts';
 import { DeviceService } from './app/voice/device-service.ts';
 import { IvrFlowService } from './app/voice/ivr-flow-service.ts';
 import { FileRecordingStore } from './store/recordings/file-recording-store.ts';
+import { CallControlHub } from './app/ports/call-control.ts';
 import { systemClock, type Clock } from './app/ports/clock.ts';
 import type { Store } from './app/ports/store.ts';
 import { bootstrapCenter } from './app/seed/bootstrap.ts';
@@ -98,6 +99,7 @@ export function buildServices(
     ivrFlows: new IvrFlowService(deps),
     devices: new DeviceService(deps),
     recordings: new FileRecordingStore(o.recordingsDir ?? './data/recordings'),
+    calls: new CallControlHub(),
   };
 }
 
@@ -140,6 +142,7 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
         log: (level, msg, extra) => logger[level]({ ...extra }, msg),
       })
     : null;
+  services.calls.attach(voice?.center ?? null);
   const app = createApi(services, { logger });
   if (existsSync(webDir)) app.use('/*', serveStatic({ root: webDir }));
   else app.get('/', async (c) => c.html(await readFile(placeholder, 'utf8')));

@@ -52,6 +52,7 @@ export const errorCodes = [
   'agent.not_logged_in',
   'ivr.invalid_flow',
   'ivr.illegal_transition',
+  'call.not_active',
   'internal',
 ] as const;
 

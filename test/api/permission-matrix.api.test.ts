@@ -129,6 +129,8 @@ const expected: Record<string, string> = {
   'GET /api/ivr-numbers': managers,
   'PUT /api/ivr-numbers/{number}': admin,
   'GET /api/contacts/{id}/recording': staff,
+  'POST /api/contacts/{id}/recording/pause': staff,
+  'POST /api/contacts/{id}/recording/resume': staff,
 };
 
 type Op = { 'x-roles': string[] };

@@ -21,6 +21,17 @@ import { openTestStore } from '../support/test-stores.ts';
 
 const rms = (x: Int16Array) => Math.sqrt(x.reduce((s, v) => s + v * v, 0) / Math.max(1, x.length));
 
+/** Longest run of samples where both channels are exactly zero. */
+const longestSilence = (a: Int16Array, b: Int16Array): number => {
+  let best = 0;
+  let run = 0;
+  for (let i = 0; i < a.length; i++) {
+    run = a[i] === 0 && b[i] === 0 ? run + 1 : 0;
+    best = Math.max(best, run);
+  }
+  return best;
+};
+
 describe('a call from the trunk to an agent’s phone', () => {
   let store: Store;
   let center: Center;
@@ -78,6 +89,15 @@ describe('a call from the trunk to an agent’s phone', () => {
     }).upsert(systemActor, { extension: '8001', password: 'phone-8001-pass' });
   }, 60_000);
 
+  const tokenOf = async (username: string, password: string) => {
+    const login = await fetch(`${center.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
+    return ((await login.json()) as { token: string }).token;
+  };
+
   afterAll(async () => {
     await phone?.stop();
     await center?.close();
@@ -107,14 +127,46 @@ describe('a call from the trunk to an agent’s phone', () => {
     const customer = (await store.customers.getByMsisdn('8613900139000'))!;
     const startSeq = await store.events.lastSeq();
 
-    const call = await runSipp({
+    const running = runSipp({
       target: `${host}:${sw.sipPort}`,
       host,
       scenario: scenarioPath('caller-complaint.xml'),
       extra: ['-rtp_echo'],
       timeoutMs: 40_000,
     });
+    // Once the agent has answered, the agent pauses the recording (a card number is being read
+    // out) and the supervisor resumes it 1.5 s later.
+    const agentToken = await tokenOf('phone-agent', 'agent-password');
+    const supervisorToken = await tokenOf('lina', 'kefu-demo');
+    let answered: string | undefined;
+    for (let i = 0; i < 150 && !answered; i++) {
+      const ev = (await store.events.after(startSeq, 500, null)).find(
+        (e) => e.type === 'call.answered',
+      );
+      answered = ev
+        ? String((ev.payload as { contactId?: string }).contactId ?? ev.subjectId)
+        : undefined;
+      if (!answered) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(answered).toBeDefined();
+    const contactOfCall = (
+      await store.contacts.list({ customerId: customer.id }, { limit: 1, offset: 0 })
+    ).items[0]!.id;
+    const control = (token: string, action: string) =>
+      fetch(`${center.url}/api/contacts/${contactOfCall}/recording/${action}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+      });
+    expect((await control(agentToken, 'pause')).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await control(supervisorToken, 'resume')).status).toBe(200);
+
+    const call = await running;
     expect(call.code, call.out.slice(-2000)).toBe(0);
+    // Nothing to pause once the call is over.
+    const late = await control(agentToken, 'pause');
+    expect(late.status).toBe(409);
+    expect(((await late.json()) as { code: string }).code).toBe('call.not_active');
     // Let the hang-up settle (wrap-up, recording header).
     await new Promise((r) => setTimeout(r, 1500));
 
@@ -167,16 +219,16 @@ describe('a call from the trunk to an agent’s phone', () => {
     expect(wav.samples[0]!.length).toBeGreaterThan(8000 * 2);
     expect(rms(wav.samples[0]!)).toBeGreaterThan(100);
     expect(rms(wav.samples[1]!)).toBeGreaterThan(100);
+    // The paused stretch is silent on both channels and as long as the pause (±0.3 s).
+    const silentRun = longestSilence(wav.samples[0]!, wav.samples[1]!);
+    expect(silentRun / 8000).toBeGreaterThan(1.2);
+    expect(silentRun / 8000).toBeLessThan(1.8);
+    const pauses = events.filter((e) => e.type.startsWith('call.recording_'));
+    expect(pauses.map((e) => e.type)).toEqual(['call.recording_paused', 'call.recording_resumed']);
 
     // The recording downloads through the API.
-    const login = await fetch(`${center.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'lina', password: 'kefu-demo' }),
-    });
-    const { token } = (await login.json()) as { token: string };
     const dl = await fetch(`${center.url}/api/contacts/${contact.id}/recording`, {
-      headers: { authorization: `Bearer ${token}` },
+      headers: { authorization: `Bearer ${supervisorToken}` },
     });
     expect(dl.status).toBe(200);
     expect(dl.headers.get('content-type')).toBe('audio/wav');

@@ -55,6 +55,7 @@ export const statusOf: Record<ErrorCode, number> = {
   'agent.not_logged_in': 409,
   'ivr.invalid_flow': 400,
   'ivr.illegal_transition': 409,
+  'call.not_active': 409,
   internal: 500,
 };
 

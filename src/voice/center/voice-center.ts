@@ -12,6 +12,8 @@ import type { CustomerService } from '../../app/customers/customer-service.ts';
 import type { Clock } from '../../app/ports/clock.ts';
 import type { BillingConnector } from '../../app/ports/connectors.ts';
 import type { RecordingStore } from '../../app/ports/recording-store.ts';
+import type { CallControl } from '../../app/ports/call-control.ts';
+import { DomainError } from '../../domain/errors.ts';
 import type { Store } from '../../app/ports/store.ts';
 import type { RouterService } from '../../app/routing/router-service.ts';
 import type { Contact } from '../../domain/contact/contact.ts';
@@ -81,7 +83,7 @@ const asAgent = (id: string): Actor => ({
   ip: null,
 });
 
-export class VoiceCenter {
+export class VoiceCenter implements CallControl {
   private readonly calls = new Map<string, Call>();
   private readonly byTask = new Map<string, Call>();
   private unsubscribe: (() => void) | null = null;
@@ -246,7 +248,8 @@ export class VoiceCenter {
   private async transferOut(call: Call, number: string): Promise<void> {
     const out = this.d.sw.outboundTrunk();
     const failed = async () => {
-      if (!call.leg.ended) await this.afterIvr(call, await call.runner.run({ type: 'transfer_failed' }));
+      if (!call.leg.ended)
+        await this.afterIvr(call, await call.runner.run({ type: 'transfer_failed' }));
     };
     if (!out) {
       this.log('warn', 'transfer: no outbound trunk', { callId: call.id });
@@ -264,7 +267,10 @@ export class VoiceCenter {
         call.unbridge = bridge(call.leg.media.endpoint, leg.media.endpoint);
         void this.appendEvent(call, 'call.transferred', { number, trunk: out.name });
       },
-      failed: () => void failed().catch((e: unknown) => this.log('warn', 'transfer fallback failed', { error: String(e) })),
+      failed: () =>
+        void failed().catch((e: unknown) =>
+          this.log('warn', 'transfer fallback failed', { error: String(e) }),
+        ),
     });
   }
 
@@ -492,6 +498,39 @@ export class VoiceCenter {
       await this.d.router
         .wrap(system, call.taskId, null)
         .catch((e: unknown) => this.log('warn', 'wrap failed', { error: String(e) }));
+  }
+
+  // ── control from the desktop ─────────────────────────────────────────────
+
+  private activeFor(actor: Actor, contactId: string): Call {
+    const call = [...this.calls.values()].find((c) => c.contact.id === contactId);
+    if (!call || call.phase !== 'connected' || !call.recorder)
+      throw new DomainError('call.not_active', 'this contact has no call in progress', {
+        contactId,
+      });
+    // The agent on the call, or a supervisor/admin, may control it.
+    if (actor.role === 'agent' || actor.role === 'backoffice')
+      if (call.agentId !== actor.id)
+        throw new DomainError('not_found', 'no such call', { contactId });
+    return call;
+  }
+
+  async pauseRecording(actor: Actor, contactId: string): Promise<void> {
+    const call = this.activeFor(actor, contactId);
+    call.recorder?.pause();
+    await this.appendEvent(call, 'call.recording_paused', {
+      by: actor.id,
+      atMs: call.recorder?.durationMs ?? 0,
+    });
+  }
+
+  async resumeRecording(actor: Actor, contactId: string): Promise<void> {
+    const call = this.activeFor(actor, contactId);
+    call.recorder?.resume();
+    await this.appendEvent(call, 'call.recording_resumed', {
+      by: actor.id,
+      atMs: call.recorder?.durationMs ?? 0,
+    });
   }
 
   // ── records ──────────────────────────────────────────────────────────────

@@ -216,6 +216,26 @@ export function voiceRoutes(app: OpenAPIHono<ApiEnv>): void {
     },
   );
 
+  for (const action of ['pause', 'resume'] as const)
+    app.openapi(
+      secured(staff, {
+        method: 'post',
+        path: `/api/contacts/{id}/recording/${action}`,
+        tags,
+        summary:
+          action === 'pause'
+            ? 'Pause the call recording (card numbers, personal data): silence is kept in its place'
+            : 'Resume the call recording',
+        request: { params: IdParam },
+        responses: { 200: jsonResponse(Ok) },
+      }),
+      async (c) => {
+        const id = c.req.valid('param').id;
+        if (action === 'pause') await c.var.services.calls.pauseRecording(c.var.actor!, id);
+        else await c.var.services.calls.resumeRecording(c.var.actor!, id);
+        return c.json({ ok: true as const }, 200);
+      },
+    );
   app.openapi(
     secured(staff, {
       method: 'get',
