@@ -15,6 +15,7 @@ import { DemoBillingConnector } from '../../src/connectors/demo/demo-billing.ts'
 import { startCenter, type Center } from '../../src/main.ts';
 import { hostAddress, startBaresip, type Baresip } from '../support/baresip.ts';
 import { callerScenario } from '../support/sipp-caller.ts';
+import { listenToCallers } from '../support/leg-listener.ts';
 import { runSipp } from '../support/sipp.ts';
 import { openTestStore } from '../support/test-stores.ts';
 
@@ -124,8 +125,13 @@ describe('calls through the demo IVR', () => {
   }, 60_000);
 
   it('counts a caller who hangs up while waiting as abandoned', async () => {
-    const r = await call([{ pause: 1500 }, { dtmf: '2' }, { pause: 4000 }]);
+    const heard = listenToCallers(center.voice!.sw);
+    const r = await call([{ pause: 1500 }, { dtmf: '2' }, { pause: 9000 }]);
+    heard.stop();
     expect(r.code, r.out.slice(-1500)).toBe(0);
+    // No agent is logged in: after the IVR's queue prompt, music on hold and position
+    // announcements keep playing (non-silent) until the caller gives up.
+    for (let s = 6; s < 10; s++) expect(heard.between(s, s + 1), `second ${s}`).toBeGreaterThan(25);
     await settle();
     const c = await lastContact();
     expect(c.queuedAt).toBeInstanceOf(Date);

@@ -16,6 +16,7 @@ import { bootstrapCenter } from '../../src/app/seed/bootstrap.ts';
 import { readWav } from '../../src/voice/media/wav.ts';
 import { startCenter, type Center } from '../../src/main.ts';
 import { hostAddress, startBaresip, type Baresip } from '../support/baresip.ts';
+import { listenToCallers } from '../support/leg-listener.ts';
 import { runSipp, scenarioPath } from '../support/sipp.ts';
 import { openTestStore } from '../support/test-stores.ts';
 
@@ -127,6 +128,7 @@ describe('a call from the trunk to an agent’s phone', () => {
     const customer = (await store.customers.getByMsisdn('8613900139000'))!;
     const startSeq = await store.events.lastSeq();
 
+    const heard = listenToCallers(sw);
     const running = runSipp({
       target: `${host}:${sw.sipPort}`,
       host,
@@ -163,6 +165,9 @@ describe('a call from the trunk to an agent’s phone', () => {
 
     const call = await running;
     expect(call.code, call.out.slice(-2000)).toBe(0);
+    heard.stop();
+    // The caller heard the welcome prompt before pressing 2 (2 s in): ≥ 1 s of non-silent packets.
+    expect(heard.between(0, 2)).toBeGreaterThan(50);
     // Nothing to pause once the call is over.
     const late = await control(agentToken, 'pause');
     expect(late.status).toBe(409);

@@ -48,6 +48,8 @@ export abstract class SipLeg extends EventEmitter<LegEvents> {
   }
 
   abstract get callId(): string;
+  /** Our dialog tag (To tag when we answered, From tag when we called). */
+  abstract readonly localTag: string;
 
   /** A request inside our dialog. */
   onRequest(req: SipRequest, tx: ServerTransaction): void {

@@ -75,6 +75,7 @@ export class VoiceSwitch {
   private readonly legs = new Map<string, SipLeg>();
   private readonly inviteTx = new WeakMap<ServerTransaction, InboundLeg>();
   private inboundHandler: (call: InboundCallInfo) => void = ({ leg }) => leg.reject(480);
+  private readonly legObservers = new Set<(leg: SipLeg) => void>();
   private readonly media: MediaHost;
   private sweepTimer: NodeJS.Timeout | null = null;
   /** Extension registered/unregistered (agent desktop shows the phone's state). */
@@ -136,6 +137,19 @@ export class VoiceSwitch {
   /** Decides what happens to each new inbound call. */
   onInboundCall(h: (call: InboundCallInfo) => void): void {
     this.inboundHandler = h;
+  }
+
+  /** Sees every new leg, inbound and outbound (monitoring, tests); returns an unsubscribe. */
+  onLeg(observer: (leg: SipLeg) => void): () => void {
+    this.legObservers.add(observer);
+    return () => this.legObservers.delete(observer);
+  }
+
+  private track(leg: SipLeg): void {
+    const key = `${leg.callId}|${leg.localTag}`;
+    this.legs.set(key, leg);
+    leg.once('ended', () => this.legs.delete(key));
+    for (const o of this.legObservers) o(leg);
   }
 
   get sipPort(): number {
@@ -229,9 +243,7 @@ export class VoiceSwitch {
     const media = await MediaSession.open(this.media);
     const leg = new InboundLeg(this.stack, req, tx, source, media);
     this.inviteTx.set(tx, leg);
-    const key = `${leg.callId}|${leg.localTag}`;
-    this.legs.set(key, leg);
-    leg.once('ended', () => this.legs.delete(key));
+    this.track(leg);
     this.inboundHandler({ leg, trunk });
   }
 
@@ -290,9 +302,7 @@ export class VoiceSwitch {
       ...call,
       fromHost: call.fromHost ?? this.o.publicAddress,
     });
-    const key = `${leg.callId}|${leg.localTag}`;
-    this.legs.set(key, leg);
-    leg.once('ended', () => this.legs.delete(key));
+    this.track(leg);
     return leg;
   }
 }
