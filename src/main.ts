@@ -24,6 +24,7 @@ import { RealtimeService } from './app/realtime/realtime-service.ts';
 import { DeviceService } from './app/voice/device-service.ts';
 import { IvrFlowService } from './app/voice/ivr-flow-service.ts';
 import { FileRecordingStore } from './store/recordings/file-recording-store.ts';
+import { PhoneDirectoryHub } from './app/ports/phone-directory.ts';
 import { CallControlHub } from './app/ports/call-control.ts';
 import { systemClock, type Clock } from './app/ports/clock.ts';
 import type { Store } from './app/ports/store.ts';
@@ -100,6 +101,7 @@ export function buildServices(
     devices: new DeviceService(deps),
     recordings: new FileRecordingStore(o.recordingsDir ?? './data/recordings'),
     calls: new CallControlHub(),
+    phones: new PhoneDirectoryHub(),
   };
 }
 
@@ -143,6 +145,7 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
       })
     : null;
   services.calls.attach(voice?.center ?? null);
+  services.phones.attach(voice?.sw ?? null);
   const app = createApi(services, { logger });
   if (existsSync(webDir)) app.use('/*', serveStatic({ root: webDir }));
   else app.get('/', async (c) => c.html(await readFile(placeholder, 'utf8')));

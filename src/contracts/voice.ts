@@ -8,6 +8,21 @@ export const DeviceView = z
     realm: z.string(),
     enabled: z.boolean(),
     createdAt: Timestamp,
+    registrations: z.array(
+      z
+        .object({
+          contact: z.string(),
+          source: z.string().meta({ description: 'transport:address:port the REGISTER came from' }),
+          userAgent: z.string().nullable(),
+          expiresAt: Timestamp,
+          reachable: z
+            .boolean()
+            .nullable()
+            .meta({ description: 'answered the last OPTIONS probe; null before the first' }),
+          rttMs: z.number().int().nullable(),
+        })
+        .meta({ id: 'PhoneRegistration' }),
+    ),
   })
   .meta({ id: 'Device' });
 export const DeviceUpsert = z

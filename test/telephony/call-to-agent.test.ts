@@ -115,6 +115,19 @@ describe('a call from the trunk to an agent’s phone', () => {
       registrar: `${host}:${sw.sipPort}`,
     });
     expect(await sw.phoneOf('8001')).not.toBeNull();
+    // The phone answers the switch's OPTIONS probe; the device list shows where it registered.
+    await sw.qualifier.run();
+    const devices = await fetch(`${center.url}/api/devices`, {
+      headers: { authorization: `Bearer ${await tokenOf('admin', 'kefu-demo')}` },
+    });
+    const list = (await devices.json()) as {
+      extension: string;
+      registrations: { reachable: boolean; userAgent: string; source: string }[];
+    }[];
+    const reg = list.find((d) => d.extension === '8001')!.registrations;
+    expect(reg).toHaveLength(1);
+    expect(reg[0]).toMatchObject({ reachable: true, source: expect.stringContaining(host) });
+    expect(reg[0]!.userAgent).toMatch(/baresip/i);
     const agent = {
       id: agentId,
       username: 'phone-agent',

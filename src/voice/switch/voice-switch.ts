@@ -18,6 +18,8 @@ import { InboundLeg } from './inbound-leg.ts';
 import { MediaSession, type MediaHost } from './media-session.ts';
 import { OutboundLeg, type OutboundCall } from './outbound-leg.ts';
 import { aorOf, handleRegister } from './register-handler.ts';
+import type { PhoneDirectory, PhoneRegistration } from '../../app/ports/phone-directory.ts';
+import { PhoneQualifier } from './phone-qualifier.ts';
 import { allow, type SipLeg } from './sip-leg.ts';
 
 export interface TrunkConfig {
@@ -52,6 +54,8 @@ export interface SwitchOptions {
   readonly digestAlgorithms?: readonly ('SHA-256' | 'MD5')[];
   /** Flood guard: requests per source per 2 s before blocking. */
   readonly floodLimit?: number;
+  /** OPTIONS to every registered phone this often (default 30 s; 0 turns it off). */
+  readonly qualifyEverySeconds?: number;
   readonly log?: (
     level: 'debug' | 'info' | 'warn',
     msg: string,
@@ -64,7 +68,7 @@ export interface InboundCallInfo {
   readonly trunk: TrunkConfig | null;
 }
 
-export class VoiceSwitch {
+export class VoiceSwitch implements PhoneDirectory {
   readonly stack: SipStack;
   readonly registrar = new Registrar(new MemoryRegistrationStore());
   readonly auth: DigestAuthenticator;
@@ -72,6 +76,7 @@ export class VoiceSwitch {
   readonly clock = new MediaClock();
   readonly ports: PortPool;
   readonly realm: string;
+  readonly qualifier: PhoneQualifier;
   private readonly legs = new Map<string, SipLeg>();
   private readonly inviteTx = new WeakMap<ServerTransaction, InboundLeg>();
   private inboundHandler: (call: InboundCallInfo) => void = ({ leg }) => leg.reject(480);
@@ -108,6 +113,13 @@ export class VoiceSwitch {
       },
       ...(o.log ? { log: o.log } : {}),
     });
+    this.qualifier = new PhoneQualifier(this.stack, this.registrar, o.publicAddress, {
+      everyMs: (o.qualifyEverySeconds ?? 30) * 1000,
+    });
+    this.qualifier.onChange = (aor, reachable) =>
+      this.log(reachable ? 'info' : 'warn', reachable ? 'phone reachable' : 'phone unreachable', {
+        aor,
+      });
     this.stack.onRequest((r) => this.onRequest(r));
     this.stack.onStrayResponse((res) => this.onStrayResponse(res));
   }
@@ -124,10 +136,12 @@ export class VoiceSwitch {
         .then((gone) => gone.forEach((b) => this.onRegistration(extensionOf(b), false)));
     }, 5000);
     this.sweepTimer.unref();
+    this.qualifier.start();
   }
 
   async stop(): Promise<void> {
     if (this.sweepTimer) clearInterval(this.sweepTimer);
+    this.qualifier.stop();
     for (const leg of this.legs.values()) leg.media.close();
     this.legs.clear();
     this.clock.stop();
@@ -258,13 +272,32 @@ export class VoiceSwitch {
 
   /** Where an extension's phone can be reached now (freshest binding first). */
   async phoneOf(extension: string): Promise<{ target: string; dest: Destination } | null> {
-    const [b] = await this.registrar.lookup(aorOf(extension, this.realm), Date.now());
+    // A phone that stopped answering OPTIONS is not rung (its registration may still run).
+    const b = (await this.registrar.lookup(aorOf(extension, this.realm), Date.now())).find(
+      (x) => this.qualifier.statusOf(x)?.reachable !== false,
+    );
     if (!b) return null;
     const transport = b.source.transport.toUpperCase() === 'TCP' ? 'TCP' : 'UDP';
     return {
       target: b.contact.replace(/^<|>$/g, ''),
       dest: { transport, address: b.source.address, port: b.source.port },
     };
+  }
+
+  /** Live registrations of an extension, with what the qualifier last saw. */
+  async registrations(extension: string): Promise<PhoneRegistration[]> {
+    const live = await this.registrar.lookup(aorOf(extension, this.realm), Date.now());
+    return live.map((b) => {
+      const q = this.qualifier.statusOf(b);
+      return {
+        contact: b.contact.replace(/^<|>$/g, ''),
+        source: `${b.source.transport}:${b.source.address}:${b.source.port}`,
+        userAgent: b.userAgent ?? null,
+        expiresAt: new Date(b.expiresAt),
+        reachable: q?.reachable ?? null,
+        rttMs: q?.rttMs ?? null,
+      };
+    });
   }
 
   /** The first trunk that can place outbound calls, if any. */

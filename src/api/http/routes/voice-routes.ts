@@ -12,6 +12,7 @@ import {
 import { DomainError } from '../../../domain/errors.ts';
 import type { ApiEnv } from '../api-env.ts';
 import { jsonify } from '../jsonify.ts';
+import type { PhoneDirectory } from '../../../app/ports/phone-directory.ts';
 import { adminOnly, jsonBody, jsonResponse, managers, secured, staff } from '../secured-route.ts';
 
 const tags = ['voice'];
@@ -19,19 +20,23 @@ const ExtParam = z.object({ extension: z.string().regex(/^[0-9]{2,12}$/) });
 const NumberParam = z.object({ number: z.string().max(32) });
 
 export function voiceRoutes(app: OpenAPIHono<ApiEnv>): void {
-  const devView = (d: {
-    extension: string;
-    displayName: string;
-    realm: string;
-    enabled: boolean;
-    createdAt: Date;
-  }) =>
+  const devView = async (
+    phones: PhoneDirectory,
+    d: {
+      extension: string;
+      displayName: string;
+      realm: string;
+      enabled: boolean;
+      createdAt: Date;
+    },
+  ) =>
     jsonify({
       extension: d.extension,
       displayName: d.displayName,
       realm: d.realm,
       enabled: d.enabled,
       createdAt: d.createdAt,
+      registrations: await phones.registrations(d.extension),
     });
 
   app.openapi(
@@ -42,7 +47,10 @@ export function voiceRoutes(app: OpenAPIHono<ApiEnv>): void {
       summary: 'SIP devices (desk phones, softphones) by extension',
       responses: { 200: jsonResponse(z.array(DeviceView)) },
     }),
-    async (c) => c.json((await c.var.services.devices.list()).map(devView), 200),
+    async (c) => {
+      const { devices, phones } = c.var.services;
+      return c.json(await Promise.all((await devices.list()).map((d) => devView(phones, d))), 200);
+    },
   );
   app.openapi(
     secured(adminOnly, {
@@ -55,7 +63,8 @@ export function voiceRoutes(app: OpenAPIHono<ApiEnv>): void {
     }),
     async (c) =>
       c.json(
-        devView(
+        await devView(
+          c.var.services.phones,
           await c.var.services.devices.upsert(c.var.actor!, {
             ...c.req.valid('json'),
             extension: c.req.valid('param').extension,

@@ -71,6 +71,11 @@ export class Registrar {
     return bindings.filter((b) => isLive(b, now)).sort(compareForLookup);
   }
 
+  /** Every AOR with bindings (some may have lapsed; {@link lookup} filters those). */
+  aors(): Promise<string[]> {
+    return this.store.aors();
+  }
+
   /** Runs `task` after every earlier task for the same AOR has settled. */
   private inOrder<T>(aor: string, task: () => Promise<T>): Promise<T> {
     const run = (this.queues.get(aor) ?? Promise.resolve()).then(task);

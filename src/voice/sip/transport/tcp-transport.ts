@@ -57,8 +57,11 @@ export class TcpTransport {
       buf = buf.length ? Buffer.concat([buf, chunk]) : chunk;
       try {
         for (let f = frameStreamMessage(buf); f; f = frameStreamMessage(buf)) {
+          const consumed = buf.length - f.rest.length;
           buf = f.rest;
           if (f.message.length > 0) this.onMessage(f.message, source);
+          // RFC 5626 §4.4.1: a CRLFCRLF ping gets a CRLF pong, keeping NAT bindings open.
+          else if (consumed >= 4) socket.write('\r\n');
         }
         if (buf.length > 256 * 1024) throw new SipParseError('message too large');
       } catch (e) {
