@@ -19,7 +19,7 @@ const usage = `kefu — contact center with case management
 
   kefu start [--port 8080] [--host 0.0.0.0] [--data-dir DIR] [--demo]
              [--sip-port 5060] [--sip-address IP] [--rtp-ports 20000-29999] [--no-sip]
-             [--trunk NAME=IP[,IP][;out=IP:PORT][;cid=NUMBER]]… [--digest-md5-only]
+             [--trunk NAME=IP[,IP][;out=IP:PORT][;cid=NUMBER][;user=U;pass=P]]… [--digest-md5-only]
   kefu migrate [--data-dir DIR]
   kefu seed --demo [--data-dir DIR]
   kefu user add --username U --password P --role ${roles.join('|')} [--data-dir DIR]
@@ -28,20 +28,22 @@ The store is PGlite in --data-dir (default ./data, or $KEFU_DATA_DIR);
 set DATABASE_URL=postgres://… to use PostgreSQL instead.`;
 
 /**
- * `NAME=IP[,IP…][;out=IP:PORT][;cid=NUMBER|original][;prefix=DIGITS]`: a trunk whose calls come
- * from those addresses, and (with out=) where outbound calls go and which caller ID they show.
+ * `NAME=IP[,IP…][;out=IP:PORT][;cid=NUMBER|original][;prefix=DIGITS][;user=U;pass=P]`: a trunk
+ * whose calls come from those addresses (or, with user/pass, from anywhere after answering a
+ * digest challenge), and (with out=) where outbound calls go and which caller ID they show.
  */
 function parseTrunk(spec: string) {
   const [head, ...opts] = spec.split(';');
   const [name, ips] = (head ?? '').split('=');
-  if (!name || !ips)
-    throw new Error(`bad --trunk ${spec} (use NAME=IP[,IP][;out=IP:PORT][;cid=NUMBER])`);
   const o = Object.fromEntries(opts.map((x) => x.split('=') as [string, string]));
+  if (!name || (!ips && !o['user']))
+    throw new Error(`bad --trunk ${spec} (use NAME=IP[,IP][;out=IP:PORT][;cid=NUMBER])`);
+
   const out = o['out'] ? /^(.+):(\d+)$/.exec(o['out']) : null;
   if (o['out'] && !out) throw new Error(`bad out= in --trunk ${spec} (use out=IP:PORT)`);
   return {
     name,
-    addresses: ips
+    addresses: (ips ?? '')
       .split(',')
       .map((x) => x.trim())
       .filter(Boolean),
@@ -50,6 +52,7 @@ function parseTrunk(spec: string) {
       : {}),
     ...(o['cid'] ? { callerId: o['cid'] } : {}),
     ...(o['prefix'] ? { dialPrefix: o['prefix'] } : {}),
+    ...(o['user'] && o['pass'] ? { auth: { username: o['user'], password: o['pass'] } } : {}),
   };
 }
 

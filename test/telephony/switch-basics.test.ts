@@ -95,3 +95,73 @@ describe('voice switch with SIPp', () => {
     expect(offered).toBe(0);
   }, 20_000);
 });
+
+describe('a carrier trunk that authenticates with digest', () => {
+  let sw: VoiceSwitch;
+  beforeAll(async () => {
+    sw = new VoiceSwitch(new MemoryDevices(), {
+      publicAddress: '127.0.0.1',
+      bindAddress: '127.0.0.1',
+      sipPort: 0,
+      rtpPorts: { min: 31_000, max: 31_998 },
+      digestAlgorithms: ['MD5'], // SIPp answers MD5 challenges only
+      trunks: [
+        {
+          name: 'roaming-carrier',
+          addresses: [],
+          auth: { username: 'carrier', password: 'c-secret-1' },
+        },
+      ],
+    });
+    await sw.start();
+  });
+  afterAll(async () => sw?.stop());
+
+  it('challenges a call from an unlisted address and takes it once the credentials match', async () => {
+    const trunks: (string | null)[] = [];
+    sw.onInboundCall(({ leg, trunk }) => {
+      trunks.push(trunk?.name ?? null);
+      leg.answer();
+    });
+    const r = await runSipp({
+      target: `127.0.0.1:${sw.sipPort}`,
+      scenario: scenarioPath('uac-digest-trunk.xml'),
+      service: '4008001000',
+      extra: [
+        '-au',
+        'carrier',
+        '-ap',
+        'c-secret-1',
+        '-auth_uri',
+        `4008001000@127.0.0.1:${sw.sipPort}`,
+      ],
+      timeoutMs: 15_000,
+    });
+    expect(r.code, r.out.slice(-2000)).toBe(0);
+    expect(trunks).toEqual(['roaming-carrier']);
+  }, 20_000);
+
+  it('challenges again when the password is wrong, and never offers the call', async () => {
+    let offered = 0;
+    sw.onInboundCall(({ leg }) => {
+      offered++;
+      leg.reject(500);
+    });
+    const r = await runSipp({
+      target: `127.0.0.1:${sw.sipPort}`,
+      scenario: scenarioPath('uac-digest-refused.xml'),
+      service: '4008001000',
+      extra: [
+        '-au',
+        'carrier',
+        '-ap',
+        'wrong-password',
+        '-auth_uri',
+        `4008001000@127.0.0.1:${sw.sipPort}`,
+      ],
+      timeoutMs: 15_000,
+    });
+    expect(r.code, r.out.slice(-2000)).toBe(0);
+    expect(offered).toBe(0);
+  }, 20_000);
+});

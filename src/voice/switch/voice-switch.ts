@@ -6,7 +6,7 @@
 import type { DeviceRepo } from '../../app/ports/device-repo.ts';
 import { DigestAuthenticator } from '../sip/auth/index.ts';
 import { FloodGuard } from '../sip/flood/index.ts';
-import { parseUri, type SipRequest, type SipResponse } from '../sip/message/index.ts';
+import { formatUri, parseUri, type SipRequest, type SipResponse } from '../sip/message/index.ts';
 import { makeResponse } from '../sip/core/make-response.ts';
 import { newTag, SipStack, type InboundRequest } from '../sip/core/sip-stack.ts';
 import { MemoryRegistrationStore, Registrar, type Binding } from '../sip/registrar/index.ts';
@@ -35,6 +35,11 @@ export interface TrunkConfig {
   readonly callerId?: string;
   /** Prefix added to dialled numbers (e.g. a carrier's routing prefix). */
   readonly dialPrefix?: string;
+  /**
+   * Digest credentials a carrier that cannot be listed by address (changing IPs) answers our
+   * 401 with (RFC 3261 §22.2); calls from the listed addresses are not challenged.
+   */
+  readonly auth?: { readonly username: string; readonly password: string };
 }
 
 export interface SwitchOptions {
@@ -248,11 +253,42 @@ export class VoiceSwitch implements PhoneDirectory {
     tx: ServerTransaction,
     source: Destination,
   ): Promise<void> {
-    const trunk = this.trunkFor(source);
     const called = req.uri.user ?? '';
+    let trunk = this.trunkFor(source);
     if (!trunk && !(this.o.openNumbers ?? []).includes(called)) {
-      this.log('info', 'INVITE refused: not from a trunk', { source: source.address, called });
-      return tx.respond(makeResponse(req, 403, { toTag: newTag(), reason: 'Not a trunk' }));
+      const byDigest = (this.o.trunks ?? []).filter((t) => t.auth);
+      if (byDigest.length === 0) {
+        this.log('info', 'INVITE refused: not from a trunk', { source: source.address, called });
+        return tx.respond(makeResponse(req, 403, { toTag: newTag(), reason: 'Not a trunk' }));
+      }
+      const auth = await this.auth.authenticate(
+        {
+          method: 'INVITE',
+          uri: formatUri(req.uri),
+          headerValue: req.headers.getAll('Authorization'),
+          realm: this.realm,
+          lookup: async (username) => {
+            const t = byDigest.find((x) => x.auth?.username === username);
+            return t?.auth ? { password: t.auth.password } : null;
+          },
+        },
+        Date.now(),
+      );
+      if (!auth.ok) {
+        if (auth.reason !== 'missing')
+          this.log('warn', 'INVITE digest failed', {
+            source: source.address,
+            reason: auth.reason,
+            username: auth.username,
+          });
+        return tx.respond(
+          makeResponse(req, 401, {
+            toTag: newTag(),
+            headers: auth.challenge.map((c) => ['WWW-Authenticate', c] as [string, string]),
+          }),
+        );
+      }
+      trunk = byDigest.find((x) => x.auth?.username === auth.username) ?? null;
     }
     const media = await MediaSession.open(this.media);
     const leg = new InboundLeg(this.stack, req, tx, source, media);
