@@ -53,6 +53,10 @@ export const errorCodes = [
   'ivr.invalid_flow',
   'ivr.illegal_transition',
   'call.not_active',
+  'call.illegal_command',
+  'call.not_yours',
+  'call.no_phone',
+  'call.target_unavailable',
   'internal',
 ] as const;
 

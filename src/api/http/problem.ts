@@ -56,6 +56,10 @@ export const statusOf: Record<ErrorCode, number> = {
   'ivr.invalid_flow': 400,
   'ivr.illegal_transition': 409,
   'call.not_active': 409,
+  'call.illegal_command': 409,
+  'call.not_yours': 403,
+  'call.no_phone': 409,
+  'call.target_unavailable': 409,
   internal: 500,
 };
 
