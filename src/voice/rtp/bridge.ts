@@ -5,7 +5,8 @@
  */
 import { decodeAlaw, decodeMulaw, encodeAlaw, encodeMulaw } from '../media/g711.ts';
 import type { Recorder } from './recorder.ts';
-import type { G711, RtpEndpoint } from './rtp-endpoint.ts';
+import type { AudioPort } from './audio-port.ts';
+import type { G711 } from './rtp-endpoint.ts';
 
 function transcode(payload: Buffer, from: G711, to: G711): Buffer {
   if (from === to) return payload;
@@ -22,7 +23,7 @@ export interface BridgeOptions {
 }
 
 /** Bridges a (the caller) and b (the agent); returns a function that undoes it. */
-export function bridge(a: RtpEndpoint, b: RtpEndpoint, o: BridgeOptions = {}): () => void {
+export function bridge(a: AudioPort, b: AudioPort, o: BridgeOptions = {}): () => void {
   const offA = a.onAudio((payload, codec) => {
     o.recorder?.feed(0, payload, codec);
     if (o.aToB?.() ?? true) b.sendAudio(transcode(payload, codec, b.codec));
