@@ -1,19 +1,49 @@
 /**
- * Control of live calls from the desktop (the CTI commands grow here with issue #5). The voice
- * side implements it; without a switch every command answers `call.not_active`.
+ * Control of live calls from the desktop (CTI): the switch implements it; without a switch every
+ * command answers `call.not_active`. A call's id is its contact's id.
  *
- * Behaviour owed: resolve once the command took effect; reject with DomainError
- * `call.not_active` when the contact has no call in progress, or `not_found` for a call the
- * actor may not control.
+ * Behaviour owed: resolve once the command took effect (for commands that ring someone: once
+ * they are being rung); reject with DomainError `call.not_active` when there is no such call in
+ * progress, `call.not_yours` when an agent commands a call they are not on, `call.illegal_command`
+ * when the call's state does not allow it (nothing changes then), `call.no_phone` when the actor
+ * has no registered phone to be rung on, `call.target_unavailable` when the target cannot be rung.
  */
 import { DomainError } from '../../domain/errors.ts';
+import type { Call, MonitorMode } from '../../domain/call/call.ts';
 import type { Actor } from '../app-context.ts';
 
+export type CallTarget =
+  | { readonly agentId: string }
+  | { readonly extension: string }
+  | { readonly number: string }
+  | { readonly queueId: string };
+
 export interface CallControl {
+  /** Calls the actor may see: their own, or every call for supervisors and admins. */
+  list(actor: Actor): Promise<Call[]>;
+  get(actor: Actor, callId: string): Promise<Call>;
+  hold(actor: Actor, callId: string): Promise<Call>;
+  retrieve(actor: Actor, callId: string): Promise<Call>;
+  /** Hangs up the actor's own leg (the model decides what follows), or the whole call. */
+  hangup(actor: Actor, callId: string): Promise<Call>;
+  /** Blind transfer to an agent, an extension, an outside number, or back to a queue. */
+  transfer(actor: Actor, callId: string, to: CallTarget): Promise<Call>;
+  consult(actor: Actor, callId: string, to: CallTarget): Promise<Call>;
+  completeTransfer(actor: Actor, callId: string): Promise<Call>;
+  conference(actor: Actor, callId: string): Promise<Call>;
+  cancelConsult(actor: Actor, callId: string): Promise<Call>;
+  sendDtmf(actor: Actor, callId: string, digits: string): Promise<Call>;
+  /** Supervisor: join silently, whisper to the agent, or barge in; again to change the mode. */
+  monitor(actor: Actor, callId: string, mode: MonitorMode): Promise<Call>;
+  /** Supervisor: end the whole call. */
+  forceRelease(actor: Actor, callId: string): Promise<Call>;
   /** Stops recording (e.g. while a card number is read out); the file keeps silence there. */
   pauseRecording(actor: Actor, contactId: string): Promise<void>;
   resumeRecording(actor: Actor, contactId: string): Promise<void>;
 }
+
+const inactive = () =>
+  new DomainError('call.not_active', 'no call is in progress (the switch is not running)');
 
 /** Delegates to the switch once it runs; until then no call is active. */
 export class CallControlHub implements CallControl {
@@ -23,20 +53,54 @@ export class CallControlHub implements CallControl {
     this.impl = impl;
   }
 
-  private get target(): CallControl {
-    if (!this.impl)
-      throw new DomainError(
-        'call.not_active',
-        'no call is in progress (the switch is not running)',
-      );
+  private get t(): CallControl {
+    if (!this.impl) throw inactive();
     return this.impl;
   }
 
-  pauseRecording(actor: Actor, contactId: string) {
-    return this.target.pauseRecording(actor, contactId);
+  list(actor: Actor) {
+    return this.impl ? this.impl.list(actor) : Promise.resolve([]);
   }
-
+  get(actor: Actor, callId: string) {
+    return this.t.get(actor, callId);
+  }
+  hold(actor: Actor, callId: string) {
+    return this.t.hold(actor, callId);
+  }
+  retrieve(actor: Actor, callId: string) {
+    return this.t.retrieve(actor, callId);
+  }
+  hangup(actor: Actor, callId: string) {
+    return this.t.hangup(actor, callId);
+  }
+  transfer(actor: Actor, callId: string, to: CallTarget) {
+    return this.t.transfer(actor, callId, to);
+  }
+  consult(actor: Actor, callId: string, to: CallTarget) {
+    return this.t.consult(actor, callId, to);
+  }
+  completeTransfer(actor: Actor, callId: string) {
+    return this.t.completeTransfer(actor, callId);
+  }
+  conference(actor: Actor, callId: string) {
+    return this.t.conference(actor, callId);
+  }
+  cancelConsult(actor: Actor, callId: string) {
+    return this.t.cancelConsult(actor, callId);
+  }
+  sendDtmf(actor: Actor, callId: string, digits: string) {
+    return this.t.sendDtmf(actor, callId, digits);
+  }
+  monitor(actor: Actor, callId: string, mode: MonitorMode) {
+    return this.t.monitor(actor, callId, mode);
+  }
+  forceRelease(actor: Actor, callId: string) {
+    return this.t.forceRelease(actor, callId);
+  }
+  pauseRecording(actor: Actor, contactId: string) {
+    return this.t.pauseRecording(actor, contactId);
+  }
   resumeRecording(actor: Actor, contactId: string) {
-    return this.target.resumeRecording(actor, contactId);
+    return this.t.resumeRecording(actor, contactId);
   }
 }

@@ -29,6 +29,34 @@ import type { InboundLeg } from '../switch/inbound-leg.ts';
 import type { OutboundLeg } from '../switch/outbound-leg.ts';
 import type { VoiceSwitch, InboundCallInfo } from '../switch/voice-switch.ts';
 import { QueueExperience } from './queue-experience.ts';
+import { LiveCall } from './live-call.ts';
+import { CallCommands, type CommandCall } from './call-commands.ts';
+import type { CallTarget } from '../../app/ports/call-control.ts';
+import {
+  addLeg,
+  controllingLeg,
+  legAnswered,
+  newCall,
+  releaseCall,
+  releaseLeg,
+  requeue as requeueCall,
+  type Call as CallModel,
+  type MonitorMode,
+  type CallEvent,
+} from '../../domain/call/call.ts';
+import { musicOnHold } from '../../domain/ivr/queue-announcement.ts';
+
+const autoAnswerHeaders: [string, string][] = [
+  ['Call-Info', '<sip:kefu>;answer-after=0'],
+  ['Alert-Info', '<http://kefu/auto>;info=alert-autoanswer'],
+];
+
+/** The customer's leg in every call model. */
+const customerLegId = 'customer';
+const userLegOf = (m: CallModel, userId: string) =>
+  m.legs.find(
+    (l) => l.state !== 'released' && l.party.kind === 'user' && l.party.userId === userId,
+  );
 
 export interface VoiceCenterDeps {
   readonly sw: VoiceSwitch;
@@ -64,6 +92,9 @@ interface Call {
   reservationId: string | null;
   unbridge: (() => void) | null;
   recorder: Recorder | null;
+  /** From the first agent's answer on: the call model, its legs and media (CTI). */
+  live: LiveCall | null;
+  readonly callerNumber: string;
 }
 
 const system: Actor = {
@@ -87,8 +118,89 @@ export class VoiceCenter implements CallControl {
   private readonly calls = new Map<string, Call>();
   private readonly byTask = new Map<string, Call>();
   private unsubscribe: (() => void) | null = null;
+  private readonly commands: CallCommands;
 
-  constructor(private readonly d: VoiceCenterDeps) {}
+  constructor(private readonly d: VoiceCenterDeps) {
+    const of = (c: CommandCall) => c as Call;
+    this.commands = new CallCommands({
+      calls: () => this.calls.values(),
+      dialUser: (userId, c) => this.dialUser(userId, of(c)),
+      dialExtension: (ext, c) => this.dialExtension(ext, of(c)),
+      dialNumber: (number, c) => this.dialNumber(number, of(c)),
+      requeue: (c, by, to) => this.requeue(of(c), by, to),
+      changed: (c) => this.afterCallChange(of(c)),
+    });
+  }
+
+  // ── CTI (call-commands.ts does the work) ─────────────────────────────────
+
+  list = async (actor: Actor) => this.commands.visible(actor);
+  get = async (actor: Actor, callId: string) => this.commands.find(actor, callId).live.model;
+  hold = (a: Actor, id: string) => this.commands.hold(a, id);
+  retrieve = (a: Actor, id: string) => this.commands.retrieve(a, id);
+  hangup = (a: Actor, id: string) => this.commands.hangup(a, id);
+  transfer = (a: Actor, id: string, to: CallTarget) => this.commands.transfer(a, id, to);
+  consult = (a: Actor, id: string, to: CallTarget) => this.commands.consult(a, id, to);
+  completeTransfer = (a: Actor, id: string) => this.commands.completeTransfer(a, id);
+  conference = (a: Actor, id: string) => this.commands.conference(a, id);
+  cancelConsult = (a: Actor, id: string) => this.commands.cancelConsult(a, id);
+  sendDtmf = (a: Actor, id: string, digits: string) => this.commands.sendDtmf(a, id, digits);
+  monitor = (a: Actor, id: string, mode: MonitorMode) => this.commands.monitor(a, id, mode);
+  forceRelease = (a: Actor, id: string) => this.commands.forceRelease(a, id);
+
+  private async dialExtension(extension: string, call: Call): Promise<OutboundLeg> {
+    const phone = await this.d.sw.phoneOf(extension);
+    if (!phone)
+      throw new DomainError('call.target_unavailable', `extension ${extension} is not registered`, {
+        extension,
+      });
+    return this.d.sw.dial({
+      target: parseTarget(phone.target),
+      dest: phone.dest,
+      fromUser: call.leg.caller || 'anonymous',
+      headers: this.d.autoAnswer ? autoAnswerHeaders : [],
+    });
+  }
+
+  private async dialUser(userId: string, call: Call): Promise<OutboundLeg> {
+    const ext = this.d.router.agentSession(userId)?.extension;
+    if (!ext)
+      throw new DomainError('call.no_phone', 'that user is not logged in with a phone', { userId });
+    return this.dialExtension(ext, call);
+  }
+
+  private async dialNumber(number: string, call: Call): Promise<OutboundLeg> {
+    const out = this.d.sw.outboundTrunk();
+    if (!out)
+      throw new DomainError('call.target_unavailable', 'no trunk for outside calls is configured');
+    return this.d.sw.dialTrunk(out, number, call.leg.caller);
+  }
+
+  /** Blind transfer through the router: the task ends for the agent and starts anew there. */
+  private async requeue(
+    call: Call,
+    by: Actor,
+    to: { queueId?: string; agentId?: string },
+  ): Promise<void> {
+    const live = call.live!;
+    const ctl = controllingLeg(live.model);
+    const from = ctl?.party.kind === 'user' ? ctl.party.userId : (call.agentId ?? by.id);
+    if (!call.taskId) throw new DomainError('call.illegal_command', 'this call has no task');
+    const task = await this.d.router.transfer(asAgent(from), call.taskId, {
+      queueId: to.queueId ?? null,
+      agentId: to.agentId ?? null,
+    });
+    this.byTask.delete(call.taskId);
+    call.taskId = task.id;
+    call.reservationId = null;
+    call.agentId = null;
+    call.phase = 'queued';
+    this.byTask.set(task.id, call);
+    await live.run((m) => requeueCall(m), by.id);
+    await this.saveContact(call, { taskId: task.id });
+    if (task.state === 'reserved' && task.reservationId && task.agentId)
+      await this.ringAgent(call, task.agentId, task.reservationId);
+  }
 
   async start(): Promise<void> {
     await this.refreshCalendars();
@@ -161,6 +273,8 @@ export class VoiceCenter implements CallControl {
       reservationId: null,
       unbridge: null,
       recorder: null,
+      live: null,
+      callerNumber: leg.caller,
     };
     this.calls.set(call.id, call);
     leg.on('dtmf', (digit) =>
@@ -366,6 +480,16 @@ export class VoiceCenter implements CallControl {
 
   private async ringAgent(call: Call, agentId: string, reservationId: string): Promise<void> {
     if (call.reservationId === reservationId || call.leg.ended) return;
+    if (call.live && userLegOf(call.live.model, agentId)) {
+      // Already talking with the customer (took the call by a consult transfer): no ringing.
+      call.reservationId = reservationId;
+      await this.d.router
+        .accept(asAgent(agentId), reservationId)
+        .catch((e: unknown) =>
+          this.log('warn', 'accept for the agent on the call failed', { error: String(e) }),
+        );
+      return;
+    }
     this.stopRinging(call);
     call.reservationId = reservationId;
     call.agentId = agentId;
@@ -391,12 +515,7 @@ export class VoiceCenter implements CallControl {
       fromDisplay: call.contact.customerId
         ? ((await this.d.store.customers.get(call.contact.customerId))?.name ?? call.leg.caller)
         : call.leg.caller,
-      headers: this.d.autoAnswer
-        ? [
-            ['Call-Info', '<sip:kefu>;answer-after=0'],
-            ['Alert-Info', '<http://kefu/auto>;info=alert-autoanswer'],
-          ]
-        : [],
+      headers: this.d.autoAnswer ? autoAnswerHeaders : [],
     });
     call.agentLeg = leg;
     leg.once(
@@ -446,19 +565,114 @@ export class VoiceCenter implements CallControl {
     call.queue?.stop();
     call.runner.player.stop();
     call.phase = 'connected';
-    const recordingId = `${this.day()}/${call.contact.id}.wav`;
-    const file = this.d.recordings.pathFor(recordingId);
-    await mkdir(dirname(file), { recursive: true });
-    call.recorder = new Recorder(file, this.d.sw.clock);
-    call.unbridge = bridge(call.leg.media.endpoint, leg.media.endpoint, {
-      recorder: call.recorder,
-    });
-    await this.saveContact(call, {
-      answeredAt: this.d.clock.now(),
-      agentId,
-      recordingId: `${this.day()}/${call.contact.id}.wav`,
-    });
+    call.agentLeg = leg;
+    if (!call.recorder) {
+      const recordingId = `${this.day()}/${call.contact.id}.wav`;
+      const file = this.d.recordings.pathFor(recordingId);
+      await mkdir(dirname(file), { recursive: true });
+      call.recorder = new Recorder(file, this.d.sw.clock);
+      await this.saveContact(call, { answeredAt: this.d.clock.now(), agentId, recordingId });
+    } else await this.saveContact(call, { agentId });
+    const live = (call.live ??= this.liveCall(call));
+    live.attach(leg.callId, leg);
+    await live.run((m) =>
+      addLeg(m, 'offer', { id: leg.callId, party: { kind: 'user', userId: agentId } }),
+    );
+    await live.run((m) => legAnswered(m, leg.callId));
     await this.appendEvent(call, 'call.answered', { agentId });
+  }
+
+  private liveCall(call: Call): LiveCall {
+    const model = newCall({
+      id: call.contact.id,
+      contactId: call.contact.id,
+      customerLegId: customerLegId,
+      customer: {
+        kind: 'customer',
+        number: call.leg.caller,
+        customerId: call.contact.customerId,
+      },
+    });
+    const live: LiveCall = new LiveCall(model, call.leg, {
+      clock: this.d.sw.clock,
+      recorder: call.recorder,
+      customerPlayer: call.runner.player,
+      music: async () => [await this.d.prompts.load(musicOnHold).catch(() => new Int16Array(8000))],
+      emit: (events, by) => this.emitCallEvents(call, events, by),
+      legEnded: (legId, reason) => {
+        if (legId === customerLegId) return; // callerGone does the bookkeeping
+        void live
+          .run((m) => releaseLeg(m, legId, reason))
+          .then(() => this.afterCallChange(call))
+          .catch((e: unknown) => this.log('warn', 'leg end handling failed', { error: String(e) }));
+      },
+    });
+    return live;
+  }
+
+  /**
+   * After a model change: hand the router task to whoever now controls the call (a transfer),
+   * or let the agent go to wrap-up when no agent of ours remains.
+   */
+  async afterCallChange(call: Call): Promise<void> {
+    const live = call.live;
+    if (!live || live.released) return;
+    if (live.model.state === 'queued' && !call.taskId) {
+      // A blind transfer to a phone or number that did not answer: nobody is left to take it.
+      this.log('warn', 'transfer target did not answer: call released', { callId: call.id });
+      await live.run((m) => releaseCall(m, 'transfer_failed'));
+      return;
+    }
+    if (!call.taskId) return;
+    const ctl = controllingLeg(live.model);
+    const userId = ctl?.party.kind === 'user' ? ctl.party.userId : null;
+    if (userId === call.agentId) return;
+    const from = call.agentId;
+    const oldTask = call.taskId;
+    call.agentId = userId;
+    if (!userId || !from) {
+      // The customer carries on with an outside party: the agent's part is done.
+      await this.d.router.wrap(system, oldTask, null).catch(() => undefined);
+      this.byTask.delete(oldTask);
+      call.taskId = null;
+      return;
+    }
+    const task = await this.d.router.transfer(asAgent(from), oldTask, { agentId: userId });
+    this.byTask.delete(oldTask);
+    call.taskId = task.id;
+    call.reservationId = null;
+    this.byTask.set(task.id, call);
+    await this.saveContact(call, { agentId: userId, taskId: task.id });
+    if (task.state === 'reserved' && task.reservationId && task.agentId)
+      await this.ringAgent(call, task.agentId, task.reservationId);
+  }
+
+  private async emitCallEvents(
+    call: Call,
+    events: readonly CallEvent[],
+    by: string | null,
+  ): Promise<void> {
+    if (events.length === 0) return;
+    const users = call.live
+      ? call.live.model.legs.flatMap((l) => (l.party.kind === 'user' ? [l.party.userId] : []))
+      : [];
+    await this.d.store.transaction(async (tx) =>
+      tx.append(
+        events.map((e) => ({
+          type: e.type,
+          subjectType: 'call',
+          subjectId: call.id,
+          payload: { taskId: call.taskId, ...e.payload },
+          scope: {
+            userIds: [...new Set(users)],
+            teamIds: [],
+            dispatchTeamIds: [],
+            customerId: null,
+          },
+        })),
+        { actorId: by, at: this.d.clock.now() },
+      ),
+    );
   }
 
   private day(): string {
@@ -474,6 +688,7 @@ export class VoiceCenter implements CallControl {
     this.calls.delete(call.id);
     if (call.taskId) this.byTask.delete(call.taskId);
     if (phase === 'connected') {
+      if (call.live) await call.live.run((m) => releaseLeg(m, customerLegId, reason));
       call.agentLeg?.hangup();
       await this.finishConnected(call);
     } else {
@@ -487,12 +702,14 @@ export class VoiceCenter implements CallControl {
   }
 
   private async agentGone(call: Call, leg: OutboundLeg): Promise<void> {
-    // The agent hung up a connected call: end the caller's side; callerGone does the bookkeeping.
+    // Once connected, the call model decides what an agent's hang-up means (LiveCall).
+    if (call.live) return;
     if (call.agentLeg === leg && call.phase === 'connected') call.leg.hangup();
   }
 
   private async finishConnected(call: Call): Promise<void> {
     call.unbridge?.();
+    call.live?.room.close();
     await call.recorder?.close();
     if (call.taskId)
       await this.d.router

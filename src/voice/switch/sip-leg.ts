@@ -50,6 +50,8 @@ export abstract class SipLeg extends EventEmitter<LegEvents> {
   abstract get callId(): string;
   /** Our dialog tag (To tag when we answered, From tag when we called). */
   abstract readonly localTag: string;
+  /** Ends the leg whatever its state (BYE, CANCEL or a final response). */
+  abstract hangup(): void;
 
   /** A request inside our dialog. */
   onRequest(req: SipRequest, tx: ServerTransaction): void {
