@@ -51,3 +51,52 @@ export const IvrNumberView = z
 export const IvrNumberSet = z
   .strictObject({ flowId: z.string().nullable() })
   .meta({ id: 'IvrNumberSet' });
+
+const CallParty = z.union([
+  z.object({ kind: z.literal('customer'), number: z.string(), customerId: z.string().nullable() }),
+  z.object({ kind: z.literal('user'), userId: z.string() }),
+  z.object({ kind: z.literal('number'), number: z.string() }),
+]);
+
+export const CallView = z
+  .object({
+    id: z.string().meta({ description: 'the call’s id: its contact’s id' }),
+    contactId: z.string(),
+    state: z.enum([
+      'queued',
+      'ringing',
+      'established',
+      'held',
+      'consulting',
+      'conferenced',
+      'released',
+    ]),
+    continueWithoutAgent: z.boolean(),
+    legs: z.array(
+      z.object({
+        id: z.string(),
+        role: z.enum(['customer', 'agent', 'consult', 'supervisor']),
+        party: CallParty,
+        state: z.enum(['ringing', 'established', 'held', 'released']),
+        monitor: z.enum(['listen', 'whisper', 'barge']).nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'Call' });
+
+export const CallTargetBody = z
+  .union([
+    z.strictObject({ agentId: z.string().min(1) }),
+    z.strictObject({ extension: z.string().regex(/^[0-9]{2,12}$/) }),
+    z.strictObject({ number: z.string().regex(/^\+?[0-9]{3,20}$/) }),
+    z.strictObject({ queueId: z.string().min(1) }),
+  ])
+  .meta({ id: 'CallTarget', description: 'an agent, an extension, an outside number or a queue' });
+
+export const DtmfBody = z
+  .strictObject({ digits: z.string().regex(/^[0-9*#A-D]{1,32}$/) })
+  .meta({ id: 'Dtmf' });
+
+export const MonitorBody = z
+  .strictObject({ mode: z.enum(['listen', 'whisper', 'barge']) })
+  .meta({ id: 'Monitor' });

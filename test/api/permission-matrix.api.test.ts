@@ -131,6 +131,19 @@ const expected: Record<string, string> = {
   'GET /api/contacts/{id}/recording': staff,
   'POST /api/contacts/{id}/recording/pause': staff,
   'POST /api/contacts/{id}/recording/resume': staff,
+  'GET /api/calls': staff,
+  'GET /api/calls/{id}': staff,
+  'POST /api/calls/{id}/hold': staff,
+  'POST /api/calls/{id}/retrieve': staff,
+  'POST /api/calls/{id}/hangup': staff,
+  'POST /api/calls/{id}/complete-transfer': staff,
+  'POST /api/calls/{id}/conference': staff,
+  'POST /api/calls/{id}/cancel-consult': staff,
+  'POST /api/calls/{id}/transfer': staff,
+  'POST /api/calls/{id}/consult': staff,
+  'POST /api/calls/{id}/dtmf': staff,
+  'POST /api/calls/{id}/monitor': managers,
+  'POST /api/calls/{id}/release': managers,
 };
 
 type Op = { 'x-roles': string[] };

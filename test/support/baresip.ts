@@ -1,15 +1,16 @@
 /**
  * baresip as an agent's desk phone: registers an extension with digest auth, answers
- * automatically, sends a 440 Hz tone as its microphone and writes what it hears to a WAV file.
+ * automatically, sends a tone as its microphone and writes what it hears to WAV files.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export interface Baresip {
   readonly proc: ChildProcess;
-  readonly heardWav: string;
+  /** What the phone received on each call so far (one WAV per call, oldest first). */
+  heardWavs(): string[];
   output(): string;
   stop(): Promise<void>;
 }
@@ -21,27 +22,37 @@ export function startBaresip(o: {
   answer?: 'auto' | 'manual';
   timeoutMs?: number;
   sipPort?: number;
+  /** The phone's "voice": a sine at this frequency (default 440 Hz). */
+  toneHz?: number;
 }): Promise<Baresip> {
   const dir = mkdtempSync(join(tmpdir(), 'kefu-baresip-'));
-  const heardWav = join(dir, 'heard.wav');
+  const heardWavs = () =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith('-dec.wav'))
+      .map((f) => join(dir, f))
+      .sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs);
   writeFileSync(
     join(dir, 'config'),
     [
       'module_path /usr/lib/baresip/modules',
       'module g711.so',
       'module ausine.so',
-      'module aufile.so',
+      'module aubridge.so',
+      'module sndfile.so',
       'module_tmp uuid.so',
       'module_tmp account.so',
       'module_app menu.so',
       'poll_method epoll',
       `sip_listen 0.0.0.0:${o.sipPort ?? 15_000 + Math.floor(Math.random() * 2000)}`,
       // ausine only makes 48 kHz stereo; baresip resamples to G.711's 8 kHz mono.
-      'audio_source ausine,440',
+      `audio_source ausine,${o.toneHz ?? 440}`,
       'ausrc_srate 48000',
       'ausrc_channels 2',
-      `audio_player aufile,${heardWav}`,
-      'audio_alert aufile,/dev/null',
+      // No sound card here: playback goes to an unconnected bridge, and the sndfile filter
+      // writes what the phone received to <dir>/dump-…-dec.wav for the tests.
+      'audio_player aubridge,nowhere',
+      'audio_alert aubridge,nowhere',
+      `snd_path ${dir}`,
       'rtp_ports 33000-33998',
       '',
     ].join('\n'),
@@ -74,7 +85,7 @@ export function startBaresip(o: {
     const check = () => {
       if (/200 OK|registered|\{0\/sip:.*OK/i.test(out) && /OK/.test(out)) {
         clearTimeout(t);
-        resolve({ proc, heardWav, output: () => out, stop });
+        resolve({ proc, heardWavs, output: () => out, stop });
       }
     };
     proc.stdout?.on('data', check);

@@ -20,6 +20,7 @@ import { customerRoutes } from './routes/customer-routes.ts';
 import { eventRoutes } from './routes/event-routes.ts';
 import { realtimeRoutes } from './routes/realtime-routes.ts';
 import { voiceRoutes } from './routes/voice-routes.ts';
+import { callRoutes } from './routes/call-routes.ts';
 import { orgRoutes } from './routes/org-routes.ts';
 import { routingConfigRoutes } from './routes/routing-config-routes.ts';
 import { taskRoutes } from './routes/task-routes.ts';
@@ -101,6 +102,7 @@ export function createApi(services: Services, o: ApiOptions = {}): OpenAPIHono<A
   eventRoutes(app);
   realtimeRoutes(app);
   voiceRoutes(app);
+  callRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -85,7 +85,7 @@ export class LiveCall {
       }
     }
     const audio = callAudio(this.model);
-    this.room.setHearing(audio.hears);
+    this.room.setHearing(audio.hears, audio.music);
     const customer = this.model.legs.find((l) => l.role === 'customer');
     const wantMusic = !!customer && audio.music.includes(customer.id);
     if (wantMusic && !this.musicOn) {

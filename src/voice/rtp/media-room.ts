@@ -5,8 +5,10 @@
  * a supervisor listening, whispering or barging — is mixed on the shared 20 ms media tick: each
  * party gets the clipped sum of what it hears, never its own voice (mix-minus).
  *
- * A party that hears nobody gets nothing from the room, so music on hold or a prompt can be
- * played to it. The recorder gets the customer (left) and what the customer hears (right).
+ * A party that hears nobody gets silence, so its phone does not hang up on an RTP timeout while
+ * it waits (agents whose customer is on hold) — except the parties given music, to whom the room
+ * sends nothing so the music player can. The recorder gets the customer (left) and what the
+ * customer hears (right).
  */
 import { decodeAlaw, decodeMulaw, encodeAlaw, encodeMulaw } from '../media/g711.ts';
 import { Mixer } from '../media/mixer.ts';
@@ -33,6 +35,7 @@ const encode = (pcm: Int16Array, c: G711) => {
 export class MediaRoom {
   private readonly parties = new Map<string, Party>();
   private hears = new Map<string, readonly string[]>();
+  private music = new Set<string>();
   private unbridge: (() => void) | null = null;
   private untick: (() => void) | null = null;
   private readonly mixer = new Mixer();
@@ -63,9 +66,10 @@ export class MediaRoom {
     return this.parties.has(id);
   }
 
-  /** Who hears whom (from callAudio); parties not listed hear nobody. */
-  setHearing(hears: ReadonlyMap<string, readonly string[]>): void {
+  /** Who hears whom (from callAudio); parties not listed hear nobody; `music` get nothing. */
+  setHearing(hears: ReadonlyMap<string, readonly string[]>, music: readonly string[] = []): void {
     this.hears = new Map(hears);
+    this.music = new Set(music);
     this.rewire();
   }
 
@@ -123,7 +127,7 @@ export class MediaRoom {
     for (const [id, p] of this.parties) current.set(id, p.frames.shift() ?? null);
     for (const [id, p] of this.parties) {
       const heard = this.heardBy(id);
-      if (heard.length === 0) continue;
+      if (heard.length === 0 && this.music.has(id)) continue;
       const pcm = this.mixer.mix(heard.map((h) => current.get(h) ?? null));
       const payload = encode(pcm, p.port.codec);
       p.port.sendAudio(payload);

@@ -115,7 +115,7 @@ describe('MediaRoom', () => {
     expect(near(s.last(), 3000)).toBe(true);
   });
 
-  it('sends nothing to a party that hears nobody (music can play there), and drops removed parties', () => {
+  it('sends silence to a party that hears nobody, nothing to one given music, and drops removed parties', () => {
     const ticks = new Ticks();
     const room = new MediaRoom(ticks, 'c');
     const [c, a, b] = [new Port(), new Port(), new Port()];
@@ -128,13 +128,26 @@ describe('MediaRoom', () => {
         ['a', ['b']],
         ['b', ['a']],
       ]),
-    ); // consulting
+      ['c'],
+    ); // consulting: the customer gets music from elsewhere
     c.talk(1000);
     a.talk(2000);
     b.talk(4000);
     ticks.tick();
     expect(c.got).toHaveLength(0);
     expect(near(a.last(), 4000)).toBe(true);
+    // Nobody to hear and no music: silence keeps the RTP stream (and the phone) alive.
+    room.setHearing(
+      new Map([
+        ['c', ['a']],
+        ['a', []],
+        ['b', []],
+      ]),
+    );
+    c.talk(1000);
+    ticks.tick();
+    expect(a.last()).toBe(0);
+    expect(near(b.got.length ? b.last() : null, 0)).toBe(true);
     room.remove('b');
     expect(b.listening).toBe(false);
     room.setHearing(
