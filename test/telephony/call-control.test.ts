@@ -286,4 +286,120 @@ describe('call control from the desktop, with real phones', () => {
     await sleep(500);
     expect(sw.activeLegs).toBe(0);
   }, 120_000);
+
+  it('blind transfer to an agent, consult and complete, consult and cancel', async () => {
+    const s = center.services;
+    const sw = center.voice!.sw;
+    const [a, b, sup] = [users['cti-a']!, users['cti-b']!, users['cti-s']!];
+    await s.router.setState(b, b.id, { state: 'away', reason: 'training' }, 'agent');
+    await s.router.setState(a, a.id, { state: 'available' }, 'agent').catch(() => undefined);
+    const customerHeard: { t: number; pcm: Int16Array }[] = [];
+    const unwatch = sw.onLeg((leg) => {
+      if (leg instanceof InboundLeg)
+        leg.media.endpoint.onAudio((p) =>
+          customerHeard.push({ t: Date.now(), pcm: decodeMulaw(p) }),
+        );
+    });
+    const startSeq = await store.events.lastSeq();
+    const caller = runSipp({
+      target: `${host}:${sw.sipPort}`,
+      host,
+      scenario: callerScenario({
+        caller: '8613800138000',
+        steps: [{ pause: 1500 }, { dtmf: '2' }],
+        end: 'await_bye',
+      }),
+      extra: ['-rtp_echo'],
+      timeoutMs: 90_000,
+    });
+    let callId: string | undefined;
+    for (let i = 0; i < 200 && !callId; i++) {
+      const ev = (await store.events.after(startSeq, 500, null)).find(
+        (e) => e.type === 'call.established',
+      );
+      callId = ev ? String(ev.payload['callId']) : undefined;
+      if (!callId) await sleep(100);
+    }
+    expect(callId).toBeDefined();
+    const t0 = Date.now();
+    const at = (sec: number) => sleep(Math.max(0, t0 + sec * 1000 - Date.now()));
+    const [tA, tB, tS] = [await token('cti-a'), await token('cti-b'), await token('cti-s')];
+    await s.router.setState(b, b.id, { state: 'available' }, 'agent');
+
+    await at(2);
+    const blind = await post(tA, `/api/calls/${callId}/transfer`, { agentId: b.id });
+    expect(blind.status, JSON.stringify(blind.body)).toBe(200);
+    // A is off the call at once; the transfer target is not A's to command any more.
+    expect((await post(tA, `/api/calls/${callId}/hold`)).body['code']).toBe('call.not_yours');
+    await at(5);
+    await s.router.setState(sup, sup.id, { state: 'available' }, 'agent');
+    expect(
+      (await post(tB, `/api/calls/${callId}/consult`, { agentId: sup.id })).body['state'],
+    ).toBe('consulting');
+    await at(7);
+    const done = await post(tB, `/api/calls/${callId}/complete-transfer`);
+    expect(done.body['state'], JSON.stringify(done.body)).toBe('established');
+    await at(9);
+    expect((await post(tS, `/api/calls/${callId}/consult`, { agentId: a.id })).body['state']).toBe(
+      'consulting',
+    );
+    await at(11);
+    expect((await post(tS, `/api/calls/${callId}/cancel-consult`)).body['state']).toBe(
+      'established',
+    );
+    await at(13);
+    expect((await post(tS, `/api/calls/${callId}/hangup`)).status).toBe(200);
+    const r = await caller;
+    expect(r.code, r.out.slice(-1500)).toBe(0);
+    unwatch();
+
+    const heard = (from: number, to: number) => {
+      const parts = customerHeard.filter((p) => p.t >= t0 + from * 1000 && p.t < t0 + to * 1000);
+      const out = new Int16Array(parts.length * 160);
+      parts.forEach((p, i) => out.set(p.pcm.subarray(0, 160), i * 160));
+      return out;
+    };
+    const share = (from: number, to: number, hz: number) => toneShare(heard(from, to), 8000, hz);
+    expect(share(0.3, 1.8, A)).toBeGreaterThan(0.3); // agent A
+    expect(share(3.2, 4.8, B)).toBeGreaterThan(0.3); // B after the blind transfer
+    expect(share(5.5, 6.8, B) + share(5.5, 6.8, S)).toBeLessThan(0.05); // on hold while B consults
+    expect(share(7.5, 8.8, S)).toBeGreaterThan(0.3); // the supervisor took the call
+    expect(share(9.5, 10.8, S) + share(9.5, 10.8, A)).toBeLessThan(0.05); // on hold again
+    expect(share(11.5, 12.8, S)).toBeGreaterThan(0.3); // back with the supervisor
+
+    const events = (await store.events.after(startSeq, 1000, null)).filter(
+      (e) =>
+        e.subjectType === 'call' && e.type.startsWith('call.') && e.type !== 'call.leg_released',
+    );
+    const types = events.map((e) => e.type);
+    const expected = [
+      'call.established',
+      'call.transferred',
+      'call.ringing',
+      'call.established',
+      'call.held',
+      'call.consulting',
+      'call.ringing',
+      'call.established',
+      'call.transferred',
+      'call.held',
+      'call.consulting',
+      'call.ringing',
+      'call.established',
+      'call.consult_canceled',
+      'call.retrieved',
+      'call.released',
+    ];
+    let i = 0;
+    for (const t of types) if (t === expected[i]) i++;
+    expect(i, `in order: ${types.join(', ')}`).toBe(expected.length);
+    const transfers = events
+      .filter((e) => e.type === 'call.transferred')
+      .map((e) => e.payload['mode']);
+    expect(transfers).toEqual(['router', 'consult']);
+    // The router's view follows: B's task went to the supervisor, who now wraps up.
+    await sleep(500);
+    expect(s.router.agentSession(sup.id)?.state).toBe('wrapup');
+    expect(sw.activeLegs).toBe(0);
+  }, 120_000);
 });

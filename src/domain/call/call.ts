@@ -397,13 +397,20 @@ export function releaseCall(call: Call, reason: string): CallStep {
 }
 
 /** Back to waiting for an agent (blind transfer to a queue). */
-export function requeue(call: Call): CallStep {
+export function requeue(call: Call, to: { queueId?: string; agentId?: string } = {}): CallStep {
   assertCommand(call, 'blind_transfer');
   const from = controllingLeg(call);
   let next = from ? withLeg(call, from.id, { state: 'released' }) : call;
   next = setState(withLeg(next, customerLeg(next).id, { state: 'established' }), 'queued');
   return {
     call: next,
-    events: [event(next, 'call.transferred', { mode: 'queue', fromLegId: from?.id ?? null })],
+    events: [
+      event(next, 'call.transferred', {
+        mode: 'router',
+        fromLegId: from?.id ?? null,
+        queueId: to.queueId ?? null,
+        agentId: to.agentId ?? null,
+      }),
+    ],
   };
 }

@@ -196,7 +196,7 @@ export class VoiceCenter implements CallControl {
     call.agentId = null;
     call.phase = 'queued';
     this.byTask.set(task.id, call);
-    await live.run((m) => requeueCall(m), by.id);
+    await live.run((m) => requeueCall(m, to), by.id);
     await this.saveContact(call, { taskId: task.id });
     if (task.state === 'reserved' && task.reservationId && task.agentId)
       await this.ringAgent(call, task.agentId, task.reservationId);

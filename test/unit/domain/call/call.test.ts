@@ -163,7 +163,7 @@ describe('call model', () => {
     expect(hears(up.call)).toEqual({ c: ['b'], b: ['c'] });
     const q = requeue(answered());
     expect(q.call.state).toBe('queued');
-    expect(q.events[0]!.payload).toMatchObject({ mode: 'queue' });
+    expect(q.events[0]!.payload).toMatchObject({ mode: 'router', queueId: null });
   });
 
   it('supervisors listen, whisper and barge', () => {
