@@ -100,3 +100,10 @@ export const DtmfBody = z
 export const MonitorBody = z
   .strictObject({ mode: z.enum(['listen', 'whisper', 'barge']) })
   .meta({ id: 'Monitor' });
+
+export const MakeCallBody = z
+  .strictObject({
+    number: z.string().regex(/^\+?[0-9]{3,20}$/),
+    caseId: z.string().min(1).nullable().optional(),
+  })
+  .meta({ id: 'MakeCall' });

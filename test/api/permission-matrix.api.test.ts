@@ -132,6 +132,7 @@ const expected: Record<string, string> = {
   'POST /api/contacts/{id}/recording/pause': staff,
   'POST /api/contacts/{id}/recording/resume': staff,
   'GET /api/calls': staff,
+  'POST /api/calls': staff,
   'GET /api/calls/{id}': staff,
   'POST /api/calls/{id}/hold': staff,
   'POST /api/calls/{id}/retrieve': staff,

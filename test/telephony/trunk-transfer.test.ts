@@ -8,7 +8,10 @@ import { systemActor } from '../../src/app/app-context.ts';
 import type { Store } from '../../src/app/ports/store.ts';
 import { bootstrapCenter } from '../../src/app/seed/bootstrap.ts';
 import { startCenter, type Center } from '../../src/main.ts';
-import { hostAddress } from '../support/baresip.ts';
+import { DeviceService } from '../../src/app/voice/device-service.ts';
+import { decodeMulaw } from '../../src/voice/media/g711.ts';
+import { hostAddress, startBaresip, type Baresip } from '../support/baresip.ts';
+import { toneShare } from '../support/tone.ts';
 import { callerScenario } from '../support/sipp-caller.ts';
 import { runSipp, scenarioPath } from '../support/sipp.ts';
 import { openTestStore } from '../support/test-stores.ts';
@@ -31,6 +34,7 @@ describe('transfer out through a carrier trunk', () => {
         publicAddress: host,
         bindAddress: '0.0.0.0',
         rtpPorts: { min: 36_000, max: 36_998 },
+        digestAlgorithms: ['MD5'], // baresip 1.0 answers MD5 challenges only
         trunks: [
           {
             name: 'carrier',
@@ -55,7 +59,9 @@ describe('transfer out through a carrier trunk', () => {
     await flows.setNumber(systemActor, '4009', 'xfer');
   }, 60_000);
 
+  let phone: Baresip | undefined;
   afterAll(async () => {
+    await phone?.stop();
     await center?.close();
     await store?.close();
   });
@@ -92,5 +98,107 @@ describe('transfer out through a carrier trunk', () => {
       number: '13700001111',
       trunk: 'carrier',
     });
+  }, 60_000);
+
+  it('click-to-dial: rings the agent’s phone, calls the customer through the trunk, records, wraps up', async () => {
+    const s = center.services;
+    const sw = center.voice!.sw;
+    const u = await s.org.createUser(systemActor, {
+      username: 'dialer-agent',
+      password: 'agent-password',
+      role: 'agent',
+    });
+    const agent = {
+      id: u.id,
+      username: u.username,
+      role: 'agent' as const,
+      teamIds: [],
+      customerId: null,
+      ip: null,
+    };
+    await new DeviceService({
+      store,
+      clock: s.clock,
+      ids: { newId: () => 'x' },
+      config: { timeZone: 'Asia/Shanghai', defaultCountryCode: '86' },
+    }).upsert(systemActor, { extension: '8041', password: 'phone-8041-pass' });
+    phone = await startBaresip({
+      extension: '8041',
+      password: 'phone-8041-pass',
+      registrar: `${host}:${sw.sipPort}`,
+      toneHz: 700,
+    });
+    await s.router.login(agent, { extension: '8041' });
+    const login = await fetch(`${center.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'dialer-agent', password: 'agent-password' }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const api = (method: string, path: string, body?: unknown) =>
+      fetch(`${center.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+    const carrier = runSipp({
+      target: '',
+      scenario: scenarioPath('carrier-uas.xml'),
+      host,
+      localPort: carrierPort,
+      extra: ['-rtp_echo'],
+      timeoutMs: 40_000,
+      calls: 1,
+    });
+    await new Promise((r) => setTimeout(r, 500));
+    const startSeq = await store.events.lastSeq();
+    // What the called party heard comes back from SIPp's echo on the trunk leg.
+    const heard: Int16Array[] = [];
+    const unwatch = sw.onLeg((leg) => {
+      if (leg.peer.port === carrierPort)
+        leg.media.endpoint.onAudio((p) => heard.push(decodeMulaw(p)));
+    });
+    const made = await api('POST', '/api/calls', { number: '13700001111' });
+    expect(made.status, await made.clone().text()).toBe(201);
+    const { id } = (await made.json()) as { id: string };
+    // A second call while on this one: the agent is not free.
+    expect(
+      (
+        (await (await api('POST', '/api/calls', { number: '13700002222' })).json()) as {
+          code: string;
+        }
+      ).code,
+    ).toBe('agent.busy');
+    let state = '';
+    for (let i = 0; i < 100 && state !== 'established'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      const got = await api('GET', `/api/calls/${id}`);
+      if (got.status === 200) state = ((await got.json()) as { state: string }).state;
+    }
+    expect(state).toBe('established');
+    await new Promise((r) => setTimeout(r, 2000));
+    expect((await api('POST', `/api/calls/${id}/hangup`)).status).toBe(200);
+    const c = await carrier;
+    expect(c.code, c.out.slice(-1500)).toBe(0);
+    unwatch();
+    const pcm = new Int16Array(heard.length * 160);
+    heard.forEach((h, i) => pcm.set(h.subarray(0, 160), i * 160));
+    expect(toneShare(pcm.subarray(8000, 24000), 8000, 700)).toBeGreaterThan(0.3); // the agent's voice
+    await new Promise((r) => setTimeout(r, 500));
+    const contact = (await store.contacts.get(id))!;
+    expect(contact).toMatchObject({
+      direction: 'outbound',
+      to: '13700001111',
+      from: '4008001000',
+      agentId: u.id,
+    });
+    expect(contact.answeredAt).toBeInstanceOf(Date);
+    expect(contact.endedAt).toBeInstanceOf(Date);
+    expect(contact.recordingId).toBeTruthy();
+    expect(s.router.agentSession(u.id)?.state).toBe('wrapup');
+    const types = (await store.events.after(startSeq, 500, null))
+      .filter((e) => e.subjectType === 'call' && e.type !== 'call.leg_released')
+      .map((e) => e.type);
+    expect(types).toEqual(['call.established', 'call.released']);
   }, 60_000);
 });

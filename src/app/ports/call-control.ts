@@ -21,6 +21,8 @@ export type CallTarget =
 export interface CallControl {
   /** Calls the actor may see: their own, or every call for supervisors and admins. */
   list(actor: Actor): Promise<Call[]>;
+  /** Click-to-dial: rings the actor's phone, then calls the number through the trunk. */
+  makeCall(actor: Actor, o: { number: string; caseId?: string | null }): Promise<Call>;
   get(actor: Actor, callId: string): Promise<Call>;
   hold(actor: Actor, callId: string): Promise<Call>;
   retrieve(actor: Actor, callId: string): Promise<Call>;
@@ -63,6 +65,9 @@ export class CallControlHub implements CallControl {
   }
   get(actor: Actor, callId: string) {
     return this.t.get(actor, callId);
+  }
+  makeCall(actor: Actor, o: { number: string; caseId?: string | null }) {
+    return this.t.makeCall(actor, o);
   }
   hold(actor: Actor, callId: string) {
     return this.t.hold(actor, callId);

@@ -31,6 +31,7 @@ import type { VoiceSwitch, InboundCallInfo } from '../switch/voice-switch.ts';
 import { QueueExperience } from './queue-experience.ts';
 import { LiveCall } from './live-call.ts';
 import { CallCommands, type CommandCall } from './call-commands.ts';
+import { OutboundCalls } from './outbound-calls.ts';
 import type { CallTarget } from '../../app/ports/call-control.ts';
 import {
   addLeg,
@@ -120,17 +121,43 @@ export class VoiceCenter implements CallControl {
   private unsubscribe: (() => void) | null = null;
   private readonly commands: CallCommands;
 
+  private readonly outbound: OutboundCalls;
+
   constructor(private readonly d: VoiceCenterDeps) {
-    const of = (c: CommandCall) => c as Call;
+    // Inbound calls are the center's own; click-to-dial calls live in OutboundCalls.
+    const inbound = (c: CommandCall): Call | null =>
+      this.calls.get((c as Call).id) === c ? (c as Call) : null;
+    this.outbound = new OutboundCalls({
+      sw: d.sw,
+      router: d.router,
+      customers: d.customers,
+      recordings: d.recordings,
+      clock: d.clock,
+      music: async () => [await d.prompts.load(musicOnHold).catch(() => new Int16Array(8000))],
+      emit: (call, events, by) =>
+        this.appendCallEvents(call.contact.id, call.taskId, call.live, events, by),
+      log: (level, msg, extra) => this.log(level, msg, extra),
+    });
     this.commands = new CallCommands({
-      calls: () => this.calls.values(),
-      dialUser: (userId, c) => this.dialUser(userId, of(c)),
-      dialExtension: (ext, c) => this.dialExtension(ext, of(c)),
-      dialNumber: (number, c) => this.dialNumber(number, of(c)),
-      requeue: (c, by, to) => this.requeue(of(c), by, to),
-      changed: (c) => this.afterCallChange(of(c)),
+      calls: () => [...this.calls.values(), ...this.outbound.calls.values()],
+      dialUser: (userId, c) => this.dialUser(userId, c),
+      dialExtension: (ext, c) => this.dialExtension(ext, c),
+      dialNumber: (number, c) => this.dialNumber(number, c),
+      requeue: (c, by, to) => {
+        const call = inbound(c);
+        if (!call)
+          throw new DomainError('call.illegal_command', 'an outbound call cannot go to a queue');
+        return this.requeue(call, by, to);
+      },
+      changed: async (c) => {
+        const call = inbound(c);
+        if (call) await this.afterCallChange(call);
+      },
     });
   }
+
+  makeCall = (actor: Actor, o: { number: string; caseId?: string | null }) =>
+    this.outbound.dial(actor, o);
 
   // ── CTI (call-commands.ts does the work) ─────────────────────────────────
 
@@ -148,7 +175,7 @@ export class VoiceCenter implements CallControl {
   monitor = (a: Actor, id: string, mode: MonitorMode) => this.commands.monitor(a, id, mode);
   forceRelease = (a: Actor, id: string) => this.commands.forceRelease(a, id);
 
-  private async dialExtension(extension: string, call: Call): Promise<OutboundLeg> {
+  private async dialExtension(extension: string, call: CommandCall): Promise<OutboundLeg> {
     const phone = await this.d.sw.phoneOf(extension);
     if (!phone)
       throw new DomainError('call.target_unavailable', `extension ${extension} is not registered`, {
@@ -157,23 +184,23 @@ export class VoiceCenter implements CallControl {
     return this.d.sw.dial({
       target: parseTarget(phone.target),
       dest: phone.dest,
-      fromUser: call.leg.caller || 'anonymous',
+      fromUser: call.callerNumber || 'anonymous',
       headers: this.d.autoAnswer ? autoAnswerHeaders : [],
     });
   }
 
-  private async dialUser(userId: string, call: Call): Promise<OutboundLeg> {
+  private async dialUser(userId: string, call: CommandCall): Promise<OutboundLeg> {
     const ext = this.d.router.agentSession(userId)?.extension;
     if (!ext)
       throw new DomainError('call.no_phone', 'that user is not logged in with a phone', { userId });
     return this.dialExtension(ext, call);
   }
 
-  private async dialNumber(number: string, call: Call): Promise<OutboundLeg> {
+  private async dialNumber(number: string, call: CommandCall): Promise<OutboundLeg> {
     const out = this.d.sw.outboundTrunk();
     if (!out)
       throw new DomainError('call.target_unavailable', 'no trunk for outside calls is configured');
-    return this.d.sw.dialTrunk(out, number, call.leg.caller);
+    return this.d.sw.dialTrunk(out, number, call.callerNumber);
   }
 
   /** Blind transfer through the router: the task ends for the agent and starts anew there. */
@@ -647,22 +674,33 @@ export class VoiceCenter implements CallControl {
       await this.ringAgent(call, task.agentId, task.reservationId);
   }
 
-  private async emitCallEvents(
+  private emitCallEvents(
     call: Call,
     events: readonly CallEvent[],
     by: string | null,
   ): Promise<void> {
+    return this.appendCallEvents(call.id, call.taskId, call.live, events, by);
+  }
+
+  /** Call model events, visible to every user on the call. */
+  private async appendCallEvents(
+    subjectId: string,
+    taskId: string | null,
+    live: LiveCall | null,
+    events: readonly CallEvent[],
+    by: string | null,
+  ): Promise<void> {
     if (events.length === 0) return;
-    const users = call.live
-      ? call.live.model.legs.flatMap((l) => (l.party.kind === 'user' ? [l.party.userId] : []))
+    const users = live
+      ? live.model.legs.flatMap((l) => (l.party.kind === 'user' ? [l.party.userId] : []))
       : [];
     await this.d.store.transaction(async (tx) =>
       tx.append(
         events.map((e) => ({
           type: e.type,
           subjectType: 'call',
-          subjectId: call.id,
-          payload: { taskId: call.taskId, ...e.payload },
+          subjectId,
+          payload: { taskId, ...e.payload },
           scope: {
             userIds: [...new Set(users)],
             teamIds: [],

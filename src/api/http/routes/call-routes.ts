@@ -8,7 +8,13 @@ import { z } from 'zod';
 import type { Actor } from '../../../app/app-context.ts';
 import type { CallControl } from '../../../app/ports/call-control.ts';
 import type { Call } from '../../../domain/call/call.ts';
-import { CallTargetBody, CallView, DtmfBody, MonitorBody } from '../../../contracts/voice.ts';
+import {
+  CallTargetBody,
+  CallView,
+  DtmfBody,
+  MakeCallBody,
+  MonitorBody,
+} from '../../../contracts/voice.ts';
 import type { ApiEnv } from '../api-env.ts';
 import { jsonBody, jsonResponse, managers, secured, staff } from '../secured-route.ts';
 
@@ -60,6 +66,18 @@ export function callRoutes(app: OpenAPIHono<ApiEnv>): void {
       responses: { 200: jsonResponse(z.array(CallView)) },
     }),
     async (c) => c.json((await c.var.services.calls.list(c.var.actor!)).map(view), 200),
+  );
+  app.openapi(
+    secured(staff, {
+      method: 'post',
+      path: '/api/calls',
+      tags,
+      summary: 'Click-to-dial: your phone rings, then the number is called through the trunk',
+      request: { body: jsonBody(MakeCallBody) },
+      responses: { 201: jsonResponse(CallView) },
+    }),
+    async (c) =>
+      c.json(view(await c.var.services.calls.makeCall(c.var.actor!, c.req.valid('json'))), 201),
   );
   app.openapi(
     secured(staff, {
