@@ -159,6 +159,7 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
     auth: services.auth,
     feed: services.events,
     realtime: services.realtime,
+    calls: services.calls,
   });
   // Expired sessions are refused on use; this only keeps the table small.
   const sweep = setInterval(() => {

@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { systemActor, type Actor } from '../../src/app/app-context.ts';
 import type { Store } from '../../src/app/ports/store.ts';
 import { bootstrapCenter } from '../../src/app/seed/bootstrap.ts';
@@ -177,8 +178,29 @@ describe('call control from the desktop, with real phones', () => {
 
     await at(2);
     expect((await post(tA, `/api/calls/${callId}/hold`)).body['state']).toBe('held');
+    // The desktop can also send commands on its event stream.
+    const ws = new WebSocket(`${center.url.replace('http', 'ws')}/api/stream?token=${tA}`);
+    const replies: Record<string, unknown>[] = [];
+    ws.on('message', (d) => {
+      const m = JSON.parse(String(d)) as Record<string, unknown>;
+      if (m['kind'] === 'result') replies.push(m);
+    });
+    await new Promise((r) => ws.once('open', r));
+    const wsCommand = async (msg: Record<string, unknown> | string) => {
+      const n = replies.length;
+      ws.send(typeof msg === 'string' ? msg : JSON.stringify({ kind: 'command', ...msg }));
+      for (let i = 0; i < 50 && replies.length === n; i++) await sleep(20);
+      return replies[n] as { call?: { state: string }; problem?: { code: string } };
+    };
+    expect((await wsCommand('not json')).problem?.code).toBe('request.malformed_json');
+    expect(
+      (await wsCommand({ id: 'm', command: 'monitor', callId, mode: 'listen' })).problem?.code,
+    ).toBe('auth.forbidden');
     await at(4);
-    expect((await post(tA, `/api/calls/${callId}/retrieve`)).body['state']).toBe('established');
+    expect((await wsCommand({ id: 'r', command: 'retrieve', callId })).call?.state).toBe(
+      'established',
+    );
+    ws.close();
     await at(6);
     expect((await post(tS, `/api/calls/${callId}/monitor`, { mode: 'listen' })).status).toBe(200);
     await at(9);

@@ -1,7 +1,8 @@
 /**
  * `GET /api/stream` (WebSocket): pushes every event the connected user may see. The client
  * authenticates with the session cookie, `Authorization: Bearer`, or `?token=` (browsers cannot
- * set headers on WebSocket), and resumes after a reconnect with `?after=<last seq>`.
+ * set headers on WebSocket), and resumes after a reconnect with `?after=<last seq>`. The client
+ * may send CTI commands on the same connection (ws-call-commands.ts).
  */
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -11,12 +12,16 @@ import type { EventFeed } from '../../app/events/event-feed.ts';
 import type { RealtimeService } from '../../app/realtime/realtime-service.ts';
 import { sessionCookie } from '../http/api-env.ts';
 import { eventView } from '../http/routes/event-routes.ts';
+import type { CallControl } from '../../app/ports/call-control.ts';
+import { runWsCommand } from './ws-call-commands.ts';
 
 export interface StreamOptions {
   readonly auth: AuthService;
   readonly feed: EventFeed;
   /** Live figures pushed to staff who connect with `?realtime=1`. */
   readonly realtime?: RealtimeService;
+  /** CTI commands sent on the stream (see ws-call-commands.ts). */
+  readonly calls?: CallControl;
   readonly path?: string;
   readonly pingMs?: number;
 }
@@ -88,8 +93,12 @@ export function attachEventStream(server: Server, o: StreamOptions): () => void 
       alive = false;
       ws.ping();
     }, o.pingMs ?? 30_000);
-    ws.on('message', () => {
-      // The stream is one-way for now; CTI commands arrive with the voice issue.
+    ws.on('message', (data) => {
+      const calls = o.calls;
+      if (!calls) return;
+      void runWsCommand(calls, actor, String(data)).then((reply) => {
+        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
+      });
     });
     const staff = actor.role !== 'customer';
     const stopRealtime =
