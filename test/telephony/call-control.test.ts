@@ -424,4 +424,42 @@ describe('call control from the desktop, with real phones', () => {
     expect(s.router.agentSession(sup.id)?.state).toBe('wrapup');
     expect(sw.activeLegs).toBe(0);
   }, 120_000);
+
+  it('reconciles: a voice task with no call behind it stops holding its agent', async () => {
+    const s = center.services;
+    const [b, sup] = [users['cti-b']!, users['cti-s']!];
+    if (!s.router.agentSession(b.id)) await s.router.login(b, { extension: '8032' });
+    if (!s.router.agentSession(sup.id)) await s.router.login(sup, { extension: '8033' });
+    await s.router.setState(b, b.id, { state: 'available' }, 'agent').catch(() => undefined);
+    await s.router.setState(sup, sup.id, { state: 'away', reason: 'training' }, 'agent');
+    // As if the switch had crashed mid-call: the router still has B on a call nobody has.
+    const ghost = await s.router.submit(systemActor, {
+      channel: 'voice',
+      attributes: { callId: 'ghost-call@lost' },
+      agentId: b.id,
+    });
+    expect(ghost.state).toBe('reserved');
+    await s.router.accept(b, ghost.reservationId!);
+    const waiting = await s.router.submit(systemActor, {
+      channel: 'voice',
+      attributes: { callId: 'gone-caller@lost' },
+      agentId: sup.id, // away: the task waits
+    });
+    expect(waiting.state).toBe('pending');
+    const repairs = await center.voice!.center.reconcile(0);
+    expect(repairs).toEqual(
+      expect.arrayContaining([
+        { kind: 'stale_task_wrapped', taskId: ghost.id, agentId: b.id },
+        { kind: 'orphan_task_canceled', taskId: waiting.id, agentId: null },
+      ]),
+    );
+    // B no longer holds the ghost call (wrap-up, then free by the queue's wrap-up setting).
+    expect(s.router.agentTasks(b.id).find((t) => t.id === ghost.id)?.state ?? 'gone').not.toBe(
+      'assigned',
+    );
+    expect(['wrapup', 'available']).toContain(s.router.agentSession(b.id)?.state);
+    expect(s.router.openTasks().find((t) => t.id === waiting.id)).toBeUndefined();
+    // Nothing left to repair.
+    expect(await center.voice!.center.reconcile(0)).toEqual([]);
+  }, 30_000);
 });

@@ -32,6 +32,7 @@ import { QueueExperience } from './queue-experience.ts';
 import { LiveCall } from './live-call.ts';
 import { CallCommands, type CommandCall } from './call-commands.ts';
 import { OutboundCalls } from './outbound-calls.ts';
+import { reconcile, type Repair } from './reconciler.ts';
 import type { CallTarget } from '../../app/ports/call-control.ts';
 import {
   addLeg,
@@ -120,6 +121,7 @@ export class VoiceCenter implements CallControl {
   private readonly byTask = new Map<string, Call>();
   private unsubscribe: (() => void) | null = null;
   private readonly commands: CallCommands;
+  private reconcileTimer: NodeJS.Timeout | null = null;
 
   private readonly outbound: OutboundCalls;
 
@@ -237,13 +239,36 @@ export class VoiceCenter implements CallControl {
           this.log('warn', 'call failed', { error: String(e) }),
         ),
     );
+    this.reconcileTimer = setInterval(
+      () =>
+        void this.reconcile().catch((e: unknown) =>
+          this.log('warn', 'reconcile failed', { error: String(e) }),
+        ),
+      10_000,
+    );
+    this.reconcileTimer.unref();
     this.unsubscribe = this.d.store.onCommit((events) => {
       for (const e of events) if (e.subjectType === 'task') this.onTaskEvent(e);
       if (events.some((e) => e.type.startsWith('calendar.'))) void this.refreshCalendars();
     });
   }
 
+  /** Finds and repairs disagreements between calls and the router (see reconciler.ts). */
+  reconcile(minAgeMs = 15_000): Promise<Repair[]> {
+    const inbound = [...this.calls.values()];
+    const outbound = [...this.outbound.calls.values()];
+    return reconcile({
+      router: this.d.router,
+      liveTaskIds: new Set([...inbound, ...outbound].flatMap((c) => (c.taskId ? [c.taskId] : []))),
+      liveCalls: [...inbound, ...outbound].flatMap((c) => (c.live ? [c.live] : [])),
+      minAgeMs,
+      now: this.d.clock.now().getTime(),
+      log: (msg, extra) => this.log('warn', msg, extra),
+    });
+  }
+
   stop(): void {
+    if (this.reconcileTimer) clearInterval(this.reconcileTimer);
     this.unsubscribe?.();
     for (const c of this.calls.values()) c.leg.hangup();
   }
