@@ -29,7 +29,10 @@ function unescapeAll(s: string): string {
  * the result means the same URI and canonicalizing it again changes nothing.
  */
 function normalizeEscapes(s: string): string {
-  return s.replace(/%([0-9a-fA-F]{2})/g, (_m, hex: string) => {
+  // One left-to-right pass; a stray '%' (not an escape) becomes %25, so decoding a later escape
+  // can never make a new escape with it ("%%61" → "%25a", not "%a…"): the result is canonical.
+  return s.replace(/%([0-9a-fA-F]{2})?/g, (_m, hex: string | undefined) => {
+    if (hex === undefined) return '%25';
     const c = String.fromCharCode(parseInt(hex, 16));
     return /[A-Za-z0-9\-_.!~*'()]/.test(c) ? c : `%${hex.toUpperCase()}`;
   });

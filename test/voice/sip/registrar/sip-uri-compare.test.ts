@@ -102,6 +102,11 @@ describe('canonicalAor (RFC 3261 §10.3 step 5)', () => {
     })
     .map((cs) => cs.join(''));
 
+  it('keeps a stray % from combining with a decoded escape (found by the property below)', () => {
+    expect(canonicalAor('sip:%%61a@a')).toBe('sip:%25aa@a');
+    expect(canonicalAor(canonicalAor('sip:%%61a@a')!)).toBe('sip:%25aa@a');
+  });
+
   it('is idempotent', () => {
     fc.assert(
       fc.property(uriText, (s) => {
