@@ -22,6 +22,11 @@ export default tseslint.config(
     },
   },
   {
+    // Browser code (the web app, and scripts it serves as they are).
+    files: ['web/**'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     files: ['src/cli/**', 'bench/**', 'test/**', 'scripts/**', 'bin/**'],
     rules: { 'no-console': 'off' },
   },

@@ -25,6 +25,7 @@ import { DeviceService } from './app/voice/device-service.ts';
 import { IvrFlowService } from './app/voice/ivr-flow-service.ts';
 import { FileRecordingStore } from './store/recordings/file-recording-store.ts';
 import { PhoneDirectoryHub } from './app/ports/phone-directory.ts';
+import { SoftphoneChannel } from './app/ports/softphone-channel.ts';
 import { CallControlHub } from './app/ports/call-control.ts';
 import { systemClock, type Clock } from './app/ports/clock.ts';
 import type { Store } from './app/ports/store.ts';
@@ -102,6 +103,7 @@ export function buildServices(
     recordings: new FileRecordingStore(o.recordingsDir ?? './data/recordings'),
     calls: new CallControlHub(),
     phones: new PhoneDirectoryHub(),
+    softphones: new SoftphoneChannel(),
   };
 }
 
@@ -160,6 +162,7 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
     feed: services.events,
     realtime: services.realtime,
     calls: services.calls,
+    softphones: services.softphones,
   });
   // Expired sessions are refused on use; this only keeps the table small.
   const sweep = setInterval(() => {

@@ -10,6 +10,7 @@ import type { Clock } from '../../app/ports/clock.ts';
 import type { Store } from '../../app/ports/store.ts';
 import type { RealtimeService } from '../../app/realtime/realtime-service.ts';
 import type { RecordingStore } from '../../app/ports/recording-store.ts';
+import type { SoftphoneChannel } from '../../app/ports/softphone-channel.ts';
 import type { PhoneDirectoryHub } from '../../app/ports/phone-directory.ts';
 import type { CallControlHub } from '../../app/ports/call-control.ts';
 import type { DeviceService } from '../../app/voice/device-service.ts';
@@ -34,6 +35,7 @@ export interface Services {
   readonly recordings: RecordingStore;
   readonly calls: CallControlHub;
   readonly phones: PhoneDirectoryHub;
+  readonly softphones: SoftphoneChannel;
 }
 
 export interface ApiEnv {

@@ -14,6 +14,22 @@ import { sessionCookie } from '../http/api-env.ts';
 import { eventView } from '../http/routes/event-routes.ts';
 import type { CallControl } from '../../app/ports/call-control.ts';
 import { runWsCommand } from './ws-call-commands.ts';
+import type { SoftphoneChannel, SoftphoneMessage } from '../../app/ports/softphone-channel.ts';
+
+/** A softphone signalling message (`{kind:"softphone", type, legId, …}`), or null. */
+function softphoneMessage(text: string): SoftphoneMessage | null {
+  if (!text.includes('"softphone"')) return null;
+  try {
+    const m = JSON.parse(text) as Record<string, unknown>;
+    return m['kind'] === 'softphone' &&
+      typeof m['type'] === 'string' &&
+      typeof m['legId'] === 'string'
+      ? (m as unknown as SoftphoneMessage)
+      : null;
+  } catch {
+    return null;
+  }
+}
 
 export interface StreamOptions {
   readonly auth: AuthService;
@@ -22,6 +38,8 @@ export interface StreamOptions {
   readonly realtime?: RealtimeService;
   /** CTI commands sent on the stream (see ws-call-commands.ts). */
   readonly calls?: CallControl;
+  /** Browser softphone signalling (offers out, answers in) for staff connections. */
+  readonly softphones?: SoftphoneChannel;
   readonly path?: string;
   readonly pingMs?: number;
 }
@@ -93,10 +111,23 @@ export function attachEventStream(server: Server, o: StreamOptions): () => void 
       alive = false;
       ws.ping();
     }, o.pingMs ?? 30_000);
+    const staffUser = actor.role !== 'customer';
+    const detachSoftphone =
+      staffUser && o.softphones
+        ? o.softphones.attach(actor.id, (msg) => {
+            if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
+          })
+        : () => {};
     ws.on('message', (data) => {
+      const text = String(data);
+      const softphone = softphoneMessage(text);
+      if (softphone) {
+        if (staffUser) o.softphones?.receive(actor, softphone);
+        return;
+      }
       const calls = o.calls;
       if (!calls) return;
-      void runWsCommand(calls, actor, String(data)).then((reply) => {
+      void runWsCommand(calls, actor, text).then((reply) => {
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
       });
     });
@@ -108,6 +139,7 @@ export function attachEventStream(server: Server, o: StreamOptions): () => void 
           })
         : () => {};
     ws.on('close', () => {
+      detachSoftphone();
       clearInterval(ping);
       stop();
       stopRealtime();

@@ -11,7 +11,17 @@ import { MediaRoom } from '../rtp/media-room.ts';
 import type { MediaClock } from '../rtp/media-clock.ts';
 import type { Player } from '../rtp/player.ts';
 import type { Recorder } from '../rtp/recorder.ts';
-import type { SipLeg } from '../switch/sip-leg.ts';
+import type { AudioPort } from '../rtp/audio-port.ts';
+import { WebRtcLeg } from '../webrtc/webrtc-leg.ts';
+
+/** What a call needs of a leg, SIP or WebRTC. */
+export interface LegHandle {
+  readonly callId: string;
+  readonly ended: boolean;
+  readonly media: { readonly endpoint: AudioPort & { sendDtmf(digit: string): Promise<boolean> } };
+  hangup(): void;
+  once(event: 'ended', listener: (reason: string) => void): unknown;
+}
 
 export interface LiveCallDeps {
   readonly clock: MediaClock;
@@ -25,14 +35,14 @@ export interface LiveCallDeps {
 }
 
 export class LiveCall {
-  private readonly sip = new Map<string, SipLeg>();
+  private readonly sip = new Map<string, LegHandle>();
   readonly room: MediaRoom;
   private musicOn = false;
   private queue: Promise<void> = Promise.resolve();
 
   constructor(
     public model: CallModel,
-    customer: SipLeg,
+    customer: LegHandle,
     private readonly d: LiveCallDeps,
   ) {
     const c = model.legs.find((l) => l.role === 'customer')!;
@@ -41,12 +51,18 @@ export class LiveCall {
   }
 
   /** Ties a SIP leg to a model leg; its end becomes a model step. */
-  attach(legId: string, leg: SipLeg): void {
+  attach(legId: string, leg: LegHandle): void {
     this.sip.set(legId, leg);
     leg.once('ended', (reason) => this.d.legEnded(legId, reason));
+    if (leg instanceof WebRtcLeg)
+      leg.on('media', () => {
+        // The agent's page reconnected with a new peer connection: swap it into the room.
+        if (this.room.has(legId)) this.room.add(legId, leg.media.endpoint);
+        this.sync();
+      });
   }
 
-  sipLeg(legId: string): SipLeg | undefined {
+  sipLeg(legId: string): LegHandle | undefined {
     return this.sip.get(legId);
   }
 

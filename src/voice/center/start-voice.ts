@@ -14,6 +14,8 @@ import { generalQueueId } from '../../app/seed/bootstrap.ts';
 import { IvrFlowService } from '../../app/voice/ivr-flow-service.ts';
 import { PromptStore } from '../ivr/prompt-store.ts';
 import { VoiceSwitch, type TrunkConfig } from '../switch/voice-switch.ts';
+import type { SoftphoneChannel } from '../../app/ports/softphone-channel.ts';
+import { Softphones } from '../webrtc/softphones.ts';
 import { VoiceCenter } from './voice-center.ts';
 
 export interface VoiceOptions {
@@ -47,6 +49,8 @@ export interface VoiceServices {
   readonly router: RouterService;
   readonly customers: CustomerService;
   readonly clock: Clock;
+  /** Signalling to browser softphones (over agents' WebSockets). */
+  readonly softphones?: SoftphoneChannel;
 }
 
 export async function startVoice(services: VoiceServices, o: VoiceOptions): Promise<Voice> {
@@ -75,6 +79,14 @@ export async function startVoice(services: VoiceServices, o: VoiceOptions): Prom
     ids: { newId: () => '' },
     config: { timeZone: 'Asia/Shanghai', defaultCountryCode: '86' },
   });
+  // Browser softphones: host candidates on the addresses SIP uses, ports above the RTP range.
+  const rtpMax = o.rtpPorts?.max ?? 29_998;
+  const softphones = services.softphones
+    ? new Softphones(services.softphones, {
+        addresses: [o.publicAddress],
+        portRange: [rtpMax + 1, rtpMax + 1000],
+      })
+    : null;
   const center = new VoiceCenter({
     sw,
     store: services.store,
@@ -89,6 +101,7 @@ export async function startVoice(services: VoiceServices, o: VoiceOptions): Prom
     flowFor: async (called, trunk) =>
       (await flows.flowFor(called)) ?? (trunk || (o.demo && called === '10086') ? demo() : null),
     ...(o.autoAnswer !== undefined ? { autoAnswer: o.autoAnswer } : {}),
+    ...(softphones ? { softphones } : {}),
     ...(o.announceEverySeconds !== undefined
       ? { announceEverySeconds: o.announceEverySeconds }
       : {}),
@@ -100,6 +113,7 @@ export async function startVoice(services: VoiceServices, o: VoiceOptions): Prom
     sw,
     center,
     async stop() {
+      softphones?.close();
       center.stop();
       await sw.stop();
     },

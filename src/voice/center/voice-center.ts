@@ -32,6 +32,8 @@ import { QueueExperience } from './queue-experience.ts';
 import { LiveCall } from './live-call.ts';
 import { CallCommands, type CommandCall } from './call-commands.ts';
 import { OutboundCalls } from './outbound-calls.ts';
+import type { Softphones } from '../webrtc/softphones.ts';
+import { WebRtcLeg } from '../webrtc/webrtc-leg.ts';
 import { reconcile, type Repair } from './reconciler.ts';
 import type { CallTarget } from '../../app/ports/call-control.ts';
 import {
@@ -53,6 +55,9 @@ const autoAnswerHeaders: [string, string][] = [
   ['Alert-Info', '<http://kefu/auto>;info=alert-autoanswer'],
 ];
 
+/** What rings an agent: their SIP phone or their browser softphone. */
+type AgentLeg = OutboundLeg | WebRtcLeg;
+
 /** The customer's leg in every call model. */
 const customerLegId = 'customer';
 const userLegOf = (m: CallModel, userId: string) =>
@@ -73,6 +78,8 @@ export interface VoiceCenterDeps {
   readonly flowFor: (called: string, trunk: InboundCallInfo['trunk']) => Promise<IvrFlow | null>;
   /** Seconds between position announcements while queued. */
   readonly announceEverySeconds?: number;
+  /** Browser softphones of agents logged in without a desk phone. */
+  readonly softphones?: Softphones;
   /** Ask phones to answer by themselves (Call-Info answer-after=0). */
   readonly autoAnswer?: boolean;
   readonly log?: (level: 'info' | 'warn', msg: string, extra?: Record<string, unknown>) => void;
@@ -89,7 +96,7 @@ interface Call {
   language: IvrLanguage;
   taskId: string | null;
   queue: QueueExperience | null;
-  agentLeg: OutboundLeg | null;
+  agentLeg: AgentLeg | null;
   agentId: string | null;
   reservationId: string | null;
   unbridge: (() => void) | null;
@@ -549,8 +556,14 @@ export class VoiceCenter implements CallControl {
     await this.saveContact(call, { offeredAt: this.d.clock.now(), agentId });
     await this.screenPop(call, agentId);
     const session = this.d.router.agentSession(agentId);
-    const phone = session?.extension ? await this.d.sw.phoneOf(session.extension) : null;
-    if (!phone) {
+    const display = call.contact.customerId
+      ? ((await this.d.store.customers.get(call.contact.customerId))?.name ?? call.leg.caller)
+      : call.leg.caller;
+    const softphone =
+      session?.softphone && this.d.softphones?.reachable(agentId) ? this.d.softphones : null;
+    const phone =
+      !softphone && session?.extension ? await this.d.sw.phoneOf(session.extension) : null;
+    if (!phone && !softphone) {
       // No registered phone: hand the call back to the queue and let another agent take it.
       this.log('warn', 'agent has no registered phone', {
         agentId,
@@ -560,15 +573,19 @@ export class VoiceCenter implements CallControl {
       await this.d.router.reject(asAgent(agentId), reservationId).catch(() => undefined);
       return;
     }
-    const leg = await this.d.sw.dial({
-      target: parseTarget(phone.target),
-      dest: phone.dest,
-      fromUser: call.leg.caller || 'anonymous',
-      fromDisplay: call.contact.customerId
-        ? ((await this.d.store.customers.get(call.contact.customerId))?.name ?? call.leg.caller)
-        : call.leg.caller,
-      headers: this.d.autoAnswer ? autoAnswerHeaders : [],
-    });
+    const leg: AgentLeg = softphone
+      ? softphone.ring(agentId, {
+          from: call.leg.caller,
+          display,
+          contactId: call.contact.id,
+        })
+      : await this.d.sw.dial({
+          target: parseTarget(phone!.target),
+          dest: phone!.dest,
+          fromUser: call.leg.caller || 'anonymous',
+          fromDisplay: display,
+          headers: this.d.autoAnswer ? autoAnswerHeaders : [],
+        });
     call.agentLeg = leg;
     leg.once(
       'ended',
@@ -603,7 +620,7 @@ export class VoiceCenter implements CallControl {
 
   private async connect(
     call: Call,
-    leg: OutboundLeg,
+    leg: AgentLeg,
     agentId: string,
     reservationId: string,
   ): Promise<void> {
@@ -627,6 +644,10 @@ export class VoiceCenter implements CallControl {
     } else await this.saveContact(call, { agentId });
     const live = (call.live ??= this.liveCall(call));
     live.attach(leg.callId, leg);
+    // Keys the agent presses (desk phone or browser) go to the customer's side, e.g. an IVR.
+    const forward = (d: string) => void call.leg.media.endpoint.sendDtmf(d);
+    if (leg instanceof WebRtcLeg) leg.on('dtmf', forward);
+    else leg.on('dtmf', forward);
     await live.run((m) =>
       addLeg(m, 'offer', { id: leg.callId, party: { kind: 'user', userId: agentId } }),
     );
@@ -764,7 +785,7 @@ export class VoiceCenter implements CallControl {
     await this.appendEvent(call, 'call.ended', { reason, phase });
   }
 
-  private async agentGone(call: Call, leg: OutboundLeg): Promise<void> {
+  private async agentGone(call: Call, leg: AgentLeg): Promise<void> {
     // Once connected, the call model decides what an agent's hang-up means (LiveCall).
     if (call.live) return;
     if (call.agentLeg === leg && call.phase === 'connected') call.leg.hangup();
