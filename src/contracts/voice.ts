@@ -107,3 +107,7 @@ export const MakeCallBody = z
     caseId: z.string().min(1).nullable().optional(),
   })
   .meta({ id: 'MakeCall' });
+
+export const RemovePartyBody = z
+  .strictObject({ legId: z.string().min(1).max(200) })
+  .meta({ id: 'RemoveParty' });

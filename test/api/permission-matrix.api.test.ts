@@ -143,6 +143,8 @@ const expected: Record<string, string> = {
   'POST /api/calls/{id}/transfer': staff,
   'POST /api/calls/{id}/consult': staff,
   'POST /api/calls/{id}/dtmf': staff,
+  'POST /api/calls/{id}/add-party': staff,
+  'POST /api/calls/{id}/remove-party': staff,
   'POST /api/calls/{id}/monitor': managers,
   'POST /api/calls/{id}/release': managers,
 };

@@ -215,6 +215,12 @@ describe('call control from the desktop, with real phones', () => {
     const conf = await post(tA, `/api/calls/${callId}/conference`);
     expect(conf.body['state'], JSON.stringify(conf.body)).toBe('conferenced');
     await at(20);
+    // A drops B from the conference: back to a two-party call.
+    const legs = (conf.body['legs'] as { id: string; party: { userId?: string } }[]) ?? [];
+    const bLeg = legs.find((l) => l.party.userId === users['cti-b']!.id)!;
+    const two = await post(tA, `/api/calls/${callId}/remove-party`, { legId: bLeg.id });
+    expect(two.body['state'], JSON.stringify(two.body)).toBe('established');
+    await at(22);
     expect((await post(tS, `/api/calls/${callId}/release`)).status).toBe(200);
     const r = await caller;
     expect(r.code, r.out.slice(-1500)).toBe(0);
@@ -278,6 +284,9 @@ describe('call control from the desktop, with real phones', () => {
     // Conference: the customer hears both agents.
     expect(toneShare(customer(18, 19.8), 8000, A)).toBeGreaterThan(0.1);
     expect(toneShare(customer(18, 19.8), 8000, B)).toBeGreaterThan(0.1);
+    // B removed: the customer hears A again, and no longer B.
+    expect(toneShare(customer(20.6, 21.8), 8000, A)).toBeGreaterThan(0.3);
+    expect(toneShare(customer(20.6, 21.8), 8000, B)).toBeLessThan(0.05);
 
     // ── events, in order ──
     const types = (await store.events.after(startSeq, 1000, null))
@@ -296,6 +305,7 @@ describe('call control from the desktop, with real phones', () => {
       'call.ringing',
       'call.established',
       'call.conferenced',
+      'call.established', // B removed
       'call.released',
     ];
     let i = 0;

@@ -28,7 +28,12 @@ const CallCommand = z.discriminatedUnion('command', [
     callId: z.string().min(1).max(64),
   }),
   z.object({
-    command: z.enum(['transfer', 'consult']),
+    command: z.literal('remove-party'),
+    callId: z.string().min(1).max(64),
+    legId: z.string().min(1).max(200),
+  }),
+  z.object({
+    command: z.enum(['transfer', 'consult', 'add-party']),
     callId: z.string().min(1).max(64),
     to: CallTargetBody,
   }),
@@ -96,6 +101,10 @@ export async function runWsCommand(calls: CallControl, actor: Actor, raw: string
           return calls.transfer(actor, c.callId, c.to);
         case 'consult':
           return calls.consult(actor, c.callId, c.to);
+        case 'add-party':
+          return calls.addParty(actor, c.callId, c.to);
+        case 'remove-party':
+          return calls.removeParty(actor, c.callId, c.legId);
         case 'dtmf':
           return calls.sendDtmf(actor, c.callId, c.digits);
         case 'monitor':

@@ -31,6 +31,9 @@ export interface CallControl {
   /** Blind transfer to an agent, an extension, an outside number, or back to a queue. */
   transfer(actor: Actor, callId: string, to: CallTarget): Promise<Call>;
   consult(actor: Actor, callId: string, to: CallTarget): Promise<Call>;
+  /** Conference: ring another party into it, or drop one (by leg id). */
+  addParty(actor: Actor, callId: string, to: CallTarget): Promise<Call>;
+  removeParty(actor: Actor, callId: string, legId: string): Promise<Call>;
   completeTransfer(actor: Actor, callId: string): Promise<Call>;
   conference(actor: Actor, callId: string): Promise<Call>;
   cancelConsult(actor: Actor, callId: string): Promise<Call>;
@@ -86,6 +89,12 @@ export class CallControlHub implements CallControl {
   }
   completeTransfer(actor: Actor, callId: string) {
     return this.t.completeTransfer(actor, callId);
+  }
+  addParty(actor: Actor, callId: string, to: CallTarget) {
+    return this.t.addParty(actor, callId, to);
+  }
+  removeParty(actor: Actor, callId: string, legId: string) {
+    return this.t.removeParty(actor, callId, legId);
   }
   conference(actor: Actor, callId: string) {
     return this.t.conference(actor, callId);

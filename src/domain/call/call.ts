@@ -390,6 +390,15 @@ export function releaseLeg(call: Call, legId: string, reason: string): CallStep 
   return { call: next, events };
 }
 
+/** Drops one party from a conference (the customer is not a party to drop: end the call). */
+export function removeParty(call: Call, legId: string): CallStep {
+  assertCommand(call, 'remove_party');
+  const leg = legOf(call, legId);
+  if (leg.role === 'customer' || leg.state === 'released')
+    throw new DomainError('call.illegal_command', 'that leg cannot be removed', { legId });
+  return releaseLeg(call, legId, 'removed');
+}
+
 /** Force release by a supervisor, or the switch shutting down. */
 export function releaseCall(call: Call, reason: string): CallStep {
   assertCommand(call, 'release');

@@ -18,6 +18,7 @@ import {
   liveLegs,
   releaseCall,
   releaseLeg,
+  removeParty,
   retrieve,
   setMonitor,
   type Call as CallModel,
@@ -125,6 +126,16 @@ export class CallCommands {
     return this.ring(actor, callId, 'blind_transfer', to);
   }
 
+  /** Brings another party into a conference. */
+  addParty(actor: Actor, callId: string, to: CallTarget): Promise<CallModel> {
+    if ('queueId' in to)
+      throw new DomainError('validation.failed', 'add an agent, an extension or a number');
+    return this.ring(actor, callId, 'add_party', to);
+  }
+
+  removeParty = (a: Actor, id: string, legId: string) =>
+    this.step(a, id, (m) => removeParty(m, legId));
+
   consult(actor: Actor, callId: string, to: CallTarget): Promise<CallModel> {
     if ('queueId' in to)
       throw new DomainError('validation.failed', 'consult an agent, an extension or a number');
@@ -158,7 +169,7 @@ export class CallCommands {
   private async ring(
     actor: Actor,
     callId: string,
-    command: Extract<CallCommand, 'consult' | 'blind_transfer' | 'monitor'>,
+    command: Extract<CallCommand, 'consult' | 'blind_transfer' | 'monitor' | 'add_party'>,
     to: CallTarget,
     mode?: MonitorMode,
   ): Promise<CallModel> {

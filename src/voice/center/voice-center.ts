@@ -178,6 +178,8 @@ export class VoiceCenter implements CallControl {
   transfer = (a: Actor, id: string, to: CallTarget) => this.commands.transfer(a, id, to);
   consult = (a: Actor, id: string, to: CallTarget) => this.commands.consult(a, id, to);
   completeTransfer = (a: Actor, id: string) => this.commands.completeTransfer(a, id);
+  addParty = (a: Actor, id: string, to: CallTarget) => this.commands.addParty(a, id, to);
+  removeParty = (a: Actor, id: string, legId: string) => this.commands.removeParty(a, id, legId);
   conference = (a: Actor, id: string) => this.commands.conference(a, id);
   cancelConsult = (a: Actor, id: string) => this.commands.cancelConsult(a, id);
   sendDtmf = (a: Actor, id: string, digits: string) => this.commands.sendDtmf(a, id, digits);

@@ -14,6 +14,7 @@ import {
   DtmfBody,
   MakeCallBody,
   MonitorBody,
+  RemovePartyBody,
 } from '../../../contracts/voice.ts';
 import type { ApiEnv } from '../api-env.ts';
 import { jsonBody, jsonResponse, managers, secured, staff } from '../secured-route.ts';
@@ -106,6 +107,21 @@ export function callRoutes(app: OpenAPIHono<ApiEnv>): void {
     staff,
     (calls, actor, id, body: z.infer<typeof CallTargetBody>) => calls.consult(actor, id, body),
     CallTargetBody,
+  );
+  act(
+    'add-party',
+    'Conference: ring another agent, extension or number into the conference',
+    staff,
+    (calls, actor, id, body: z.infer<typeof CallTargetBody>) => calls.addParty(actor, id, body),
+    CallTargetBody,
+  );
+  act(
+    'remove-party',
+    'Conference: drop one party (by leg id)',
+    staff,
+    (calls, actor, id, body: z.infer<typeof RemovePartyBody>) =>
+      calls.removeParty(actor, id, body.legId),
+    RemovePartyBody,
   );
   act(
     'dtmf',

@@ -11,6 +11,7 @@ import {
   newCall,
   releaseCall,
   releaseLeg,
+  removeParty,
   requeue,
   retrieve,
   setMonitor,
@@ -131,6 +132,24 @@ describe('call model', () => {
     const two = releaseLeg(s.call, 'b', 'hangup');
     expect(two.call.state).toBe('established');
     expect(hears(two.call)).toEqual({ c: ['a'], a: ['c'] });
+  });
+
+  it('adds and removes conference parties', () => {
+    let call = addLeg(answered(), 'consult', { id: 'b', party: agent('B') }).call;
+    call = conference(legAnswered(call, 'b').call).call;
+    const added = addLeg(call, 'add_party', {
+      id: 'd',
+      party: { kind: 'number', number: '10010' },
+    });
+    expect(added.call.state).toBe('conferenced');
+    const joined = legAnswered(added.call, 'd');
+    expect(types(joined)).toEqual(['call.conferenced']);
+    expect(hears(joined.call)['c']).toEqual(['a', 'b', 'd']);
+    const removed = removeParty(joined.call, 'b');
+    expect(removed.call.state).toBe('conferenced');
+    expect(hears(removed.call)['c']).toEqual(['a', 'd']);
+    expect(code(() => removeParty(removed.call, 'c'))).toBe('call.illegal_command');
+    expect(code(() => removeParty(answered(), 'a'))).toBe('call.illegal_command');
   });
 
   it('cancels a consultation and returns to the customer', () => {
