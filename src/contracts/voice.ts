@@ -111,3 +111,10 @@ export const MakeCallBody = z
 export const RemovePartyBody = z
   .strictObject({ legId: z.string().min(1).max(200) })
   .meta({ id: 'RemoveParty' });
+
+export const RouteCallBody = z
+  .union([
+    z.strictObject({ queueId: z.string().min(1) }),
+    z.strictObject({ agentId: z.string().min(1) }),
+  ])
+  .meta({ id: 'RouteCall' });

@@ -147,6 +147,7 @@ const expected: Record<string, string> = {
   'POST /api/calls/{id}/remove-party': staff,
   'POST /api/calls/{id}/monitor': managers,
   'POST /api/calls/{id}/release': managers,
+  'POST /api/calls/{id}/route': managers,
 };
 
 type Op = { 'x-roles': string[] };

@@ -204,4 +204,53 @@ describe('calls through the demo IVR', () => {
     expect(types).toContain(`task.offer_timed_out:${first.id}`);
     expect(types).toContain(`task.assigned:${second.id}`);
   }, 60_000);
+
+  it('a supervisor routes a ringing call to another agent: the first phone stops ringing', async () => {
+    const sw = center.voice!.sw;
+    const s = center.services;
+    const [first, second] = agents as [Actor, Actor];
+    // The phones from the RONA test: 8011 rings without answering, 8012 answers by itself.
+    for (const t of s.router.openTasks()) await s.router.cancel(systemActor, t.id, 'test cleanup');
+    await s.router.setState(first, first.id, { state: 'available' }, 'supervisor');
+    await s.router.setState(second, second.id, { state: 'away', reason: 'break' }, 'supervisor');
+    const login = await fetch(`${center.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'lina', password: 'kefu-demo' }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const startSeq = await store.events.lastSeq();
+    const running = call([{ pause: 1500 }, { dtmf: '2' }, { pause: 9000 }]);
+    let offered: { contactId: string } | undefined;
+    for (let i = 0; i < 150 && !offered; i++) {
+      const ev = (await store.events.after(startSeq, 500, null)).find(
+        (e) => e.type === 'call.offered',
+      );
+      offered = ev ? { contactId: String(ev.payload['contactId']) } : undefined;
+      if (!offered) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(offered).toBeDefined();
+    await new Promise((r) => setTimeout(r, 1000)); // the first phone is ringing
+    await s.router.setState(second, second.id, { state: 'available' }, 'supervisor');
+    const routed = await fetch(`${center.url}/api/calls/${offered!.contactId}/route`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ agentId: second.id }),
+    });
+    expect(routed.status, await routed.clone().text()).toBe(200);
+    const r = await running;
+    expect(r.code, r.out.slice(-1500)).toBe(0);
+    await settle();
+    const c = (await store.contacts.get(offered!.contactId))!;
+    expect(c).toMatchObject({ agentId: second.id });
+    expect(c.answeredAt).toBeInstanceOf(Date);
+    const types = (await store.events.forSubject('task', c.taskId!, 50)).map(
+      (e) => `${e.type}:${String(e.payload['agentId'] ?? '')}`,
+    );
+    expect(types).toContain(`task.offer_canceled:${first.id}`);
+    expect(types).toContain(`task.assigned:${second.id}`);
+    // The first agent was not penalised (no RONA): still available.
+    expect(s.router.agentSession(first.id)?.state).toBe('available');
+    expect(sw.activeLegs).toBe(0);
+  }, 60_000);
 });

@@ -8,11 +8,11 @@
 import { z } from 'zod';
 import type { Actor } from '../../app/app-context.ts';
 import type { CallControl } from '../../app/ports/call-control.ts';
-import { CallTargetBody, MakeCallBody } from '../../contracts/voice.ts';
+import { CallTargetBody, MakeCallBody, RouteCallBody } from '../../contracts/voice.ts';
 import { DomainError, type ErrorCode } from '../../domain/errors.ts';
 import { problemBody } from '../http/problem.ts';
 
-const managersOnly = new Set(['monitor', 'release']);
+const managersOnly = new Set(['monitor', 'release', 'route']);
 
 const CallCommand = z.discriminatedUnion('command', [
   z.object({
@@ -48,6 +48,11 @@ const CallCommand = z.discriminatedUnion('command', [
     mode: z.enum(['listen', 'whisper', 'barge']),
   }),
   z.object({ command: z.literal('make-call') }).extend(MakeCallBody.shape),
+  z.object({
+    command: z.literal('route'),
+    callId: z.string().min(1).max(64),
+    to: RouteCallBody,
+  }),
 ]);
 
 const Envelope = z.object({ kind: z.literal('command'), id: z.string().min(1).max(100) });
@@ -109,6 +114,8 @@ export async function runWsCommand(calls: CallControl, actor: Actor, raw: string
           return calls.sendDtmf(actor, c.callId, c.digits);
         case 'monitor':
           return calls.monitor(actor, c.callId, c.mode);
+        case 'route':
+          return calls.route(actor, c.callId, c.to);
       }
     })();
     return { kind: 'result', id, call };

@@ -40,6 +40,12 @@ export interface CallControl {
   sendDtmf(actor: Actor, callId: string, digits: string): Promise<Call>;
   /** Supervisor: join silently, whisper to the agent, or barge in; again to change the mode. */
   monitor(actor: Actor, callId: string, mode: MonitorMode): Promise<Call>;
+  /** Supervisor: move a waiting or ringing call to another queue or straight to an agent. */
+  route(
+    actor: Actor,
+    callId: string,
+    to: { queueId?: string | null; agentId?: string | null },
+  ): Promise<Call>;
   /** Supervisor: end the whole call. */
   forceRelease(actor: Actor, callId: string): Promise<Call>;
   /** Stops recording (e.g. while a card number is read out); the file keeps silence there. */
@@ -107,6 +113,9 @@ export class CallControlHub implements CallControl {
   }
   monitor(actor: Actor, callId: string, mode: MonitorMode) {
     return this.t.monitor(actor, callId, mode);
+  }
+  route(actor: Actor, callId: string, to: { queueId?: string | null; agentId?: string | null }) {
+    return this.t.route(actor, callId, to);
   }
   forceRelease(actor: Actor, callId: string) {
     return this.t.forceRelease(actor, callId);

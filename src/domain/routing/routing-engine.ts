@@ -672,6 +672,8 @@ export class RoutingEngine {
     state: 'rejected' | 'timeout' | 'canceled',
     now: number,
     reason: string,
+    /** Put the task back in its queue (false when the caller moves it elsewhere). */
+    replace = true,
   ): void {
     const r = this.reservations.get(id);
     if (!r || r.state !== 'pending') return;
@@ -691,12 +693,19 @@ export class RoutingEngine {
       task.reservationId = null;
       this.emit(
         task,
-        state === 'timeout' ? 'task.offer_timed_out' : 'task.offer_rejected',
+        state === 'timeout'
+          ? 'task.offer_timed_out'
+          : state === 'canceled'
+            ? 'task.offer_canceled'
+            : 'task.offer_rejected',
         { reservationId: id, agentId: r.agentId, reason },
         [r.agentId],
       );
       // A step that expired while the task was offered moves on now.
-      if (task.stepDeadline !== null && task.stepDeadline <= now) this.advanceStep(task, now);
+      if (!replace) {
+        // the caller places it
+      } else if (task.stepDeadline !== null && task.stepDeadline <= now)
+        this.advanceStep(task, now);
       else this.place(task, now);
     }
     if (a) this.fill(a, now);
@@ -787,11 +796,23 @@ export class RoutingEngine {
     now: number,
   ): RouterChanges {
     const task = this.taskOrThrow(taskId);
+    // A task being offered (a call ringing an agent) can be moved too: the offer is withdrawn.
+    if (task.state === 'reserved' && task.reservationId) {
+      if (to.queueId && !this.queues.has(to.queueId))
+        throw new DomainError('routing.unknown_queue', `no queue ${to.queueId}`, {
+          queueId: to.queueId,
+        });
+      this.endReservation(task.reservationId, 'canceled', now, 'moved', false);
+    }
     if (task.state !== 'pending')
-      throw new DomainError('task.illegal_transition', 'only a waiting task can be moved', {
-        taskId,
-        state: task.state,
-      });
+      throw new DomainError(
+        'task.illegal_transition',
+        'only a waiting or offered task can be moved',
+        {
+          taskId,
+          state: task.state,
+        },
+      );
     if (to.queueId && !this.queues.has(to.queueId))
       throw new DomainError('routing.unknown_queue', `no queue ${to.queueId}`, {
         queueId: to.queueId,

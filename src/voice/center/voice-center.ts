@@ -186,6 +186,39 @@ export class VoiceCenter implements CallControl {
   monitor = (a: Actor, id: string, mode: MonitorMode) => this.commands.monitor(a, id, mode);
   forceRelease = (a: Actor, id: string) => this.commands.forceRelease(a, id);
 
+  /** Moves a call that waits or rings (its router task) to another queue or an agent. */
+  async route(
+    actor: Actor,
+    callId: string,
+    to: { queueId?: string | null; agentId?: string | null },
+  ): Promise<CallModel> {
+    const call = [...this.calls.values()].find((c) => c.contact.id === callId);
+    if (!call) throw new DomainError('call.not_active', 'no such call in progress', { callId });
+    if (!call.taskId || (call.phase !== 'queued' && call.phase !== 'ringing'))
+      throw new DomainError(
+        'call.illegal_command',
+        'only a waiting or ringing call can be routed',
+        {
+          callId,
+          phase: call.phase,
+        },
+      );
+    await this.d.router.route(actor, call.taskId, to);
+    return (
+      call.live?.model ??
+      newCall({
+        id: call.contact.id,
+        contactId: call.contact.id,
+        customerLegId,
+        customer: {
+          kind: 'customer',
+          number: call.leg.caller,
+          customerId: call.contact.customerId,
+        },
+      })
+    );
+  }
+
   private async dialExtension(extension: string, call: CommandCall): Promise<OutboundLeg> {
     const phone = await this.d.sw.phoneOf(extension);
     if (!phone)

@@ -15,6 +15,7 @@ import {
   MakeCallBody,
   MonitorBody,
   RemovePartyBody,
+  RouteCallBody,
 } from '../../../contracts/voice.ts';
 import type { ApiEnv } from '../api-env.ts';
 import { jsonBody, jsonResponse, managers, secured, staff } from '../secured-route.ts';
@@ -136,6 +137,13 @@ export function callRoutes(app: OpenAPIHono<ApiEnv>): void {
     managers,
     (calls, actor, id, body: z.infer<typeof MonitorBody>) => calls.monitor(actor, id, body.mode),
     MonitorBody,
+  );
+  act(
+    'route',
+    'Supervisor: move a waiting or ringing call to another queue or straight to an agent',
+    managers,
+    (calls, actor, id, body: z.infer<typeof RouteCallBody>) => calls.route(actor, id, body),
+    RouteCallBody,
   );
   act('release', 'Supervisor: end the whole call', managers, (calls, actor, id) =>
     calls.forceRelease(actor, id),

@@ -316,7 +316,23 @@ describe('routing engine: workflows and strategies', () => {
     expect(() => e.cancel('t3', 'again', T0 + 8)).toThrow(
       expect.objectContaining({ code: 'not_found' }),
     );
-    expect(() => e.route('t2', { queueId: 'general' }, T0 + 9)).toThrow(
+    // t2 is being offered to a1 (a call ringing): moving it withdraws the offer first.
+    const reRouted = e.route('t2', { queueId: 'general' }, T0 + 9);
+    expect(reRouted.events.map((x) => x.type)).toEqual(
+      expect.arrayContaining(['task.offer_canceled', 'task.moved']),
+    );
+    expect(reRouted.events.find((x) => x.type === 'task.offer_canceled')?.payload).toMatchObject({
+      agentId: 'a1',
+      reason: 'moved',
+    });
+    expect(e.getTask('t2')?.queueId).toBe('general');
+    // …and it is routed again from there (a1, freed by the withdrawal, matches 'general').
+    expect(e.getTask('t2')?.state).toBe('reserved');
+    // An answered (assigned) task is not moved: transfer it instead.
+    const t2 = e.getTask('t2')!;
+    if (t2.state === 'reserved' && t2.reservationId)
+      e.accept(t2.reservationId, t2.agentId!, T0 + 10);
+    expect(() => e.route('t2', { queueId: 'billing' }, T0 + 11)).toThrow(
       expect.objectContaining({ code: 'task.illegal_transition' }),
     );
   });
