@@ -105,6 +105,13 @@ export const MakeCallBody = z
   .strictObject({
     number: z.string().regex(/^\+?[0-9]{3,20}$/),
     caseId: z.string().min(1).nullable().optional(),
+    campaignId: z
+      .string()
+      .min(1)
+      .max(100)
+      .nullable()
+      .optional()
+      .meta({ description: 'the dialer campaign the call belongs to, kept on the contact' }),
   })
   .meta({ id: 'MakeCall' });
 

@@ -128,11 +128,11 @@ describe('call control from the desktop, with real phones', () => {
     await s.router.login(users['cti-a']!, { extension: '8031' });
     // What the customer heard comes back from SIPp's echo: keep it with arrival times.
     const customerHeard: { t: number; pcm: Int16Array }[] = [];
+    const customerDigits: string[] = [];
     const unwatch = sw.onLeg((leg) => {
-      if (leg instanceof InboundLeg)
-        leg.media.endpoint.onAudio((p) =>
-          customerHeard.push({ t: Date.now(), pcm: decodeMulaw(p) }),
-        );
+      if (!(leg instanceof InboundLeg)) return;
+      leg.media.endpoint.onAudio((p) => customerHeard.push({ t: Date.now(), pcm: decodeMulaw(p) }));
+      leg.on('dtmf', (d) => customerDigits.push(d));
     });
     const caller = runSipp({
       target: `${host}:${sw.sipPort}`,
@@ -201,6 +201,8 @@ describe('call control from the desktop, with real phones', () => {
       'established',
     );
     ws.close();
+    // The agent keys digits to the customer's side (SIPp echoes the RFC 4733 events back).
+    expect((await post(tA, `/api/calls/${callId}/dtmf`, { digits: '9' })).status).toBe(200);
     await at(6);
     expect((await post(tS, `/api/calls/${callId}/monitor`, { mode: 'listen' })).status).toBe(200);
     await at(9);
@@ -226,6 +228,9 @@ describe('call control from the desktop, with real phones', () => {
     expect(r.code, r.out.slice(-1500)).toBe(0);
     unwatch();
     await sleep(1000);
+    expect(customerDigits).toContain('9');
+    // A released call takes no more commands.
+    expect((await post(tA, `/api/calls/${callId}/hold`)).body['code']).toBe('call.not_active');
 
     // ── who heard whom ──
     const heardBy = (name: string) => {

@@ -158,7 +158,10 @@ describe('transfer out through a carrier trunk', () => {
       if (leg.peer.port === carrierPort)
         leg.media.endpoint.onAudio((p) => heard.push(decodeMulaw(p)));
     });
-    const made = await api('POST', '/api/calls', { number: '13700001111' });
+    const made = await api('POST', '/api/calls', {
+      number: '13700001111',
+      campaignId: 'renewals-q4',
+    });
     expect(made.status, await made.clone().text()).toBe(201);
     const { id } = (await made.json()) as { id: string };
     // A second call while on this one: the agent is not free.
@@ -193,6 +196,7 @@ describe('transfer out through a carrier trunk', () => {
       agentId: u.id,
     });
     expect(contact.answeredAt).toBeInstanceOf(Date);
+    expect(contact.ivrData['campaignId']).toBe('renewals-q4');
     expect(contact.endedAt).toBeInstanceOf(Date);
     expect(contact.recordingId).toBeTruthy();
     expect(s.router.agentSession(u.id)?.state).toBe('wrapup');

@@ -87,7 +87,11 @@ export async function runWsCommand(calls: CallControl, actor: Actor, raw: string
     const call = await (() => {
       switch (c.command) {
         case 'make-call':
-          return calls.makeCall(actor, { number: c.number, caseId: c.caseId ?? null });
+          return calls.makeCall(actor, {
+            number: c.number,
+            caseId: c.caseId ?? null,
+            campaignId: c.campaignId ?? null,
+          });
         case 'hold':
           return calls.hold(actor, c.callId);
         case 'retrieve':

@@ -18,11 +18,17 @@ export type CallTarget =
   | { readonly number: string }
   | { readonly queueId: string };
 
+export interface MakeCall {
+  readonly number: string;
+  readonly caseId?: string | null | undefined;
+  readonly campaignId?: string | null | undefined;
+}
+
 export interface CallControl {
   /** Calls the actor may see: their own, or every call for supervisors and admins. */
   list(actor: Actor): Promise<Call[]>;
   /** Click-to-dial: rings the actor's phone, then calls the number through the trunk. */
-  makeCall(actor: Actor, o: { number: string; caseId?: string | null }): Promise<Call>;
+  makeCall(actor: Actor, o: MakeCall): Promise<Call>;
   get(actor: Actor, callId: string): Promise<Call>;
   hold(actor: Actor, callId: string): Promise<Call>;
   retrieve(actor: Actor, callId: string): Promise<Call>;
@@ -75,7 +81,7 @@ export class CallControlHub implements CallControl {
   get(actor: Actor, callId: string) {
     return this.t.get(actor, callId);
   }
-  makeCall(actor: Actor, o: { number: string; caseId?: string | null }) {
+  makeCall(actor: Actor, o: MakeCall) {
     return this.t.makeCall(actor, o);
   }
   hold(actor: Actor, callId: string) {

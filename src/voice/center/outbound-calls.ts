@@ -9,6 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Actor } from '../../app/app-context.ts';
 import type { CustomerService } from '../../app/customers/customer-service.ts';
+import type { MakeCall } from '../../app/ports/call-control.ts';
 import type { Clock } from '../../app/ports/clock.ts';
 import type { RecordingStore } from '../../app/ports/recording-store.ts';
 import type { RouterService } from '../../app/routing/router-service.ts';
@@ -67,7 +68,7 @@ export class OutboundCalls {
 
   constructor(private readonly d: OutboundDeps) {}
 
-  async dial(actor: Actor, o: { number: string; caseId?: string | null }): Promise<CallModel> {
+  async dial(actor: Actor, o: MakeCall): Promise<CallModel> {
     const ext = this.d.router.agentSession(actor.id)?.extension;
     if (!ext) throw new DomainError('call.no_phone', 'log in with a phone to make calls');
     const phone = await this.d.sw.phoneOf(ext);
@@ -77,7 +78,12 @@ export class OutboundCalls {
       throw new DomainError('call.target_unavailable', 'no trunk for outside calls is configured');
     const task = await this.d.router.submit(system, {
       channel: 'voice',
-      attributes: { direction: 'outbound', number: o.number, caseId: o.caseId ?? null },
+      attributes: {
+        direction: 'outbound',
+        number: o.number,
+        caseId: o.caseId ?? null,
+        campaignId: o.campaignId ?? null,
+      },
       agentId: actor.id,
     });
     if (task.state !== 'reserved' || !task.reservationId) {
@@ -94,6 +100,7 @@ export class OutboundCalls {
       agentId: actor.id,
       taskId: task.id,
       offeredAt: this.d.clock.now(),
+      ivrData: o.campaignId ? { campaignId: o.campaignId } : {},
     });
     const call: OutboundCall = {
       live: null,

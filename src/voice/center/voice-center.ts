@@ -35,7 +35,7 @@ import { OutboundCalls } from './outbound-calls.ts';
 import type { Softphones } from '../webrtc/softphones.ts';
 import { WebRtcLeg } from '../webrtc/webrtc-leg.ts';
 import { reconcile, type Repair } from './reconciler.ts';
-import type { CallTarget } from '../../app/ports/call-control.ts';
+import type { CallTarget, MakeCall } from '../../app/ports/call-control.ts';
 import {
   addLeg,
   controllingLeg,
@@ -165,8 +165,7 @@ export class VoiceCenter implements CallControl {
     });
   }
 
-  makeCall = (actor: Actor, o: { number: string; caseId?: string | null }) =>
-    this.outbound.dial(actor, o);
+  makeCall = (actor: Actor, o: MakeCall) => this.outbound.dial(actor, o);
 
   // ── CTI (call-commands.ts does the work) ─────────────────────────────────
 
