@@ -205,4 +205,101 @@ describe('transfer out through a carrier trunk', () => {
       .map((e) => e.type);
     expect(types).toEqual(['call.established', 'call.released']);
   }, 60_000);
+
+  it('blind transfer of a customer to an outside number through the trunk', async () => {
+    const s = center.services;
+    const sw = center.voice!.sw;
+    const day = [{ start: '00:00', end: '24:00' }];
+    await s.caseConfig.createCalendar(systemActor, {
+      name: 'office (test, 24x7)',
+      timeZone: 'Asia/Shanghai',
+      weekly: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day },
+      holidays: [],
+      specialDays: [],
+    });
+    await s.routingConfig.createQueue(systemActor, {
+      name: 'Complaints (test)',
+      targetExpression: 'true',
+      reservationTimeoutSeconds: 20,
+      wrapUpSeconds: 5,
+    });
+    const agent = (await store.users.getCredentials('dialer-agent'))!.user;
+    const actor = {
+      id: agent.id,
+      username: agent.username,
+      role: 'agent' as const,
+      teamIds: [],
+      customerId: null,
+      ip: null,
+    };
+    await s.router
+      .setState(actor, agent.id, { state: 'available' }, 'agent')
+      .catch(() => undefined);
+    const login = await fetch(`${center.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'dialer-agent', password: 'agent-password' }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const carrier = runSipp({
+      target: '',
+      scenario: scenarioPath('carrier-uas.xml'),
+      host,
+      localPort: carrierPort,
+      extra: ['-rtp_echo'],
+      timeoutMs: 60_000,
+      calls: 1,
+    });
+    await new Promise((r) => setTimeout(r, 500));
+    const startSeq = await store.events.lastSeq();
+    const caller = runSipp({
+      target: `${host}:${sw.sipPort}`,
+      host,
+      scenario: callerScenario({
+        caller: '8613500135000',
+        steps: [{ pause: 1500 }, { dtmf: '2' }],
+        end: 'await_bye',
+      }),
+      extra: ['-rtp_echo'],
+      timeoutMs: 60_000,
+    });
+    let callId: string | undefined;
+    for (let i = 0; i < 200 && !callId; i++) {
+      const ev = (await store.events.after(startSeq, 500, null)).find(
+        (e) => e.type === 'call.established',
+      );
+      callId = ev ? String(ev.payload['callId']) : undefined;
+      if (!callId) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(callId).toBeDefined();
+    const xfer = await fetch(`${center.url}/api/calls/${callId}/transfer`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ number: '13700001111' }),
+    });
+    expect(xfer.status, await xfer.clone().text()).toBe(200);
+    let state = '';
+    for (let i = 0; i < 50 && state !== 'established'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      const m = await s.calls.get(systemActor, callId!).catch(() => null);
+      state = m?.state ?? '';
+    }
+    expect(state).toBe('established');
+    const model = await s.calls.get(systemActor, callId!);
+    expect(model.legs.find((l) => l.state === 'established' && l.role === 'agent')?.party).toEqual({
+      kind: 'number',
+      number: '13700001111',
+    });
+    // The agent is done with it: wrap-up, while customer and outside party talk on.
+    expect(s.router.agentSession(agent.id)?.state).toBe('wrapup');
+    await new Promise((r) => setTimeout(r, 1000));
+    await s.calls.forceRelease(systemActor, callId!);
+    expect((await caller).code).toBe(0);
+    const c = await carrier;
+    expect(c.code, c.out.slice(-1500)).toBe(0);
+    const transferred = (await store.events.after(startSeq, 500, null)).find(
+      (e) => e.type === 'call.transferred',
+    );
+    expect(transferred?.payload).toMatchObject({ mode: 'blind' });
+  }, 60_000);
 });
