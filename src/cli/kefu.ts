@@ -20,6 +20,7 @@ const usage = `kefu — contact center with case management
   kefu start [--port 8080] [--host 0.0.0.0] [--data-dir DIR] [--demo]
              [--sip-port 5060] [--sip-address IP] [--rtp-ports 20000-29999] [--no-sip]
              [--trunk NAME=IP[,IP][;out=IP:PORT][;cid=NUMBER][;user=U;pass=P]]… [--digest-md5-only]
+             [--conference-continues]  (others talk on when the last agent leaves)
   kefu migrate [--data-dir DIR]
   kefu seed --demo [--data-dir DIR]
   kefu user add --username U --password P --role ${roles.join('|')} [--data-dir DIR]
@@ -101,6 +102,7 @@ async function main(argv: string[]): Promise<number> {
           'no-sip': { type: 'boolean' },
           trunk: { type: 'string', multiple: true },
           'digest-md5-only': { type: 'boolean' },
+          'conference-continues': { type: 'boolean' },
         },
       });
       if (v.help) return (console.log(usage), 0);
@@ -129,6 +131,7 @@ async function main(argv: string[]): Promise<number> {
                 rtpPorts: { min: rtpMin, max: rtpMax },
                 trunks: (v.trunk ?? []).map(parseTrunk),
                 ...(v['digest-md5-only'] ? { digestAlgorithms: ['MD5' as const] } : {}),
+                ...(v['conference-continues'] ? { conferenceContinuesWithoutAgent: true } : {}),
                 ...(so.databaseUrl
                   ? { recordingsDir: process.env['KEFU_RECORDINGS_DIR'] ?? './data/recordings' }
                   : {}),

@@ -30,6 +30,8 @@ export interface VoiceOptions {
   readonly autoAnswer?: boolean;
   readonly digestAlgorithms?: readonly ('SHA-256' | 'MD5')[];
   readonly announceEverySeconds?: number;
+  /** When the last agent leaves a conference, the others talk on (default: the call ends). */
+  readonly conferenceContinuesWithoutAgent?: boolean;
   readonly log?: (
     level: 'debug' | 'info' | 'warn',
     msg: string,
@@ -102,6 +104,9 @@ export async function startVoice(services: VoiceServices, o: VoiceOptions): Prom
       (await flows.flowFor(called)) ?? (trunk || (o.demo && called === '10086') ? demo() : null),
     ...(o.autoAnswer !== undefined ? { autoAnswer: o.autoAnswer } : {}),
     ...(softphones ? { softphones } : {}),
+    ...(o.conferenceContinuesWithoutAgent !== undefined
+      ? { conferenceContinuesWithoutAgent: o.conferenceContinuesWithoutAgent }
+      : {}),
     ...(o.announceEverySeconds !== undefined
       ? { announceEverySeconds: o.announceEverySeconds }
       : {}),

@@ -78,6 +78,8 @@ export interface VoiceCenterDeps {
   readonly flowFor: (called: string, trunk: InboundCallInfo['trunk']) => Promise<IvrFlow | null>;
   /** Seconds between position announcements while queued. */
   readonly announceEverySeconds?: number;
+  /** When the last agent leaves a conference, the others talk on (default: the call ends). */
+  readonly conferenceContinuesWithoutAgent?: boolean;
   /** Browser softphones of agents logged in without a desk phone. */
   readonly softphones?: Softphones;
   /** Ask phones to answer by themselves (Call-Info answer-after=0). */
@@ -694,6 +696,7 @@ export class VoiceCenter implements CallControl {
       id: call.contact.id,
       contactId: call.contact.id,
       customerLegId: customerLegId,
+      continueWithoutAgent: this.d.conferenceContinuesWithoutAgent ?? false,
       customer: {
         kind: 'customer',
         number: call.leg.caller,
