@@ -311,15 +311,16 @@ describe.each(storeKinds)('routing API on %s', (kind) => {
     await setState('agent2', 'available');
     expect((await me('agent2')).tasks).toMatchObject([{ id: t.id, state: 'reserved' }]);
 
-    // A supervisor moves only waiting tasks.
-    expectProblem(
-      await h.json('POST', `/api/tasks/${t.id}/route`, {
-        as: 'supervisor',
-        body: { queueId: 'queue-general' },
-      }),
-      409,
-      'task.illegal_transition',
-    );
+    // A task being offered (a ringing call) can be moved too: agent2's offer is withdrawn.
+    await setState('agent', 'away', 'lunch');
+    const moved = await h.json('POST', `/api/tasks/${t.id}/route`, {
+      as: 'supervisor',
+      body: { queueId: 'queue-general' },
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ queueId: 'queue-general' });
+    // …and offered again from there (agent2 is the one free).
+    expect((await me('agent2')).tasks).toMatchObject([{ id: t.id, state: 'reserved' }]);
 
     const c = await h.json('POST', `/api/tasks/${t.id}/cancel`, {
       as: 'supervisor',
@@ -328,7 +329,8 @@ describe.each(storeKinds)('routing API on %s', (kind) => {
     expect(c.body).toEqual({ ok: true });
     const canceled = await task(t.id);
     expect(canceled).toMatchObject({ state: 'canceled', reason: 'caller_hung_up' });
-    expect(canceled.reservations).toMatchObject([{ state: 'canceled' }]);
+    // The withdrawn offer and the one canceled with the task.
+    expect(canceled.reservations).toMatchObject([{ state: 'canceled' }, { state: 'canceled' }]);
     expect((await me('agent2')).tasks).toEqual([]);
     expectProblem(
       await h.json('POST', `/api/tasks/${t.id}/cancel`, { as: 'supervisor' }),

@@ -213,6 +213,11 @@ describe('call control from the desktop, with real phones', () => {
     expect((await post(tS, `/api/calls/${callId}/hangup`)).body['state']).toBe('established');
     const consult = await post(tA, `/api/calls/${callId}/consult`, { agentId: users['cti-b']!.id });
     expect(consult.body['state'], JSON.stringify(consult.body)).toBe('consulting');
+    await at(16);
+    // B is busy for the router while consulted: another call would not ring B's phone.
+    const bTasks = () =>
+      s.router.agentTasks(users['cti-b']!.id).filter((t) => t.state === 'assigned');
+    expect(bTasks()).toHaveLength(1);
     await at(17);
     const conf = await post(tA, `/api/calls/${callId}/conference`);
     expect(conf.body['state'], JSON.stringify(conf.body)).toBe('conferenced');
@@ -222,6 +227,7 @@ describe('call control from the desktop, with real phones', () => {
     const bLeg = legs.find((l) => l.party.userId === users['cti-b']!.id)!;
     const two = await post(tA, `/api/calls/${callId}/remove-party`, { legId: bLeg.id });
     expect(two.body['state'], JSON.stringify(two.body)).toBe('established');
+    expect(bTasks()).toHaveLength(0); // free again once off the call
     await at(22);
     expect((await post(tS, `/api/calls/${callId}/release`)).status).toBe(200);
     const r = await caller;

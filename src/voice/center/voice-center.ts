@@ -105,6 +105,11 @@ interface Call {
   recorder: Recorder | null;
   /** From the first agent's answer on: the call model, its legs and media (CTI). */
   live: LiveCall | null;
+  /**
+   * Router tasks that keep other agents on the call (a consulted colleague, a conference
+   * member) busy while they are on it, by user id.
+   */
+  readonly shadows: Map<string, string>;
   readonly callerNumber: string;
 }
 
@@ -302,7 +307,10 @@ export class VoiceCenter implements CallControl {
     const outbound = [...this.outbound.calls.values()];
     return reconcile({
       router: this.d.router,
-      liveTaskIds: new Set([...inbound, ...outbound].flatMap((c) => (c.taskId ? [c.taskId] : []))),
+      liveTaskIds: new Set([
+        ...[...inbound, ...outbound].flatMap((c) => (c.taskId ? [c.taskId] : [])),
+        ...inbound.flatMap((c) => [...c.shadows.values()]),
+      ]),
       liveCalls: [...inbound, ...outbound].flatMap((c) => (c.live ? [c.live] : [])),
       minAgeMs,
       now: this.d.clock.now().getTime(),
@@ -369,6 +377,7 @@ export class VoiceCenter implements CallControl {
       unbridge: null,
       recorder: null,
       live: null,
+      shadows: new Map(),
       callerNumber: leg.caller,
     };
     this.calls.set(call.id, call);
@@ -733,9 +742,10 @@ export class VoiceCenter implements CallControl {
       await live.run((m) => releaseCall(m, 'transfer_failed'));
       return;
     }
-    if (!call.taskId) return;
     const ctl = controllingLeg(live.model);
     const userId = ctl?.party.kind === 'user' ? ctl.party.userId : null;
+    await this.syncShadows(call, userId);
+    if (!call.taskId) return;
     if (userId === call.agentId) return;
     const from = call.agentId;
     const oldTask = call.taskId;
@@ -755,6 +765,48 @@ export class VoiceCenter implements CallControl {
     await this.saveContact(call, { agentId: userId, taskId: task.id });
     if (task.state === 'reserved' && task.reservationId && task.agentId)
       await this.ringAgent(call, task.agentId, task.reservationId);
+  }
+
+  /**
+   * Agents on the call other than the one holding its task get a task of their own while they
+   * are on it, so the router sees them busy (and does not ring them with another call); it ends
+   * when they leave or take over the call.
+   */
+  private async syncShadows(call: Call, controller: string | null): Promise<void> {
+    const live = call.live!;
+    const onCall = new Set(
+      live.model.legs.flatMap((l) =>
+        l.state === 'established' &&
+        (l.role === 'consult' || l.role === 'agent') &&
+        l.party.kind === 'user'
+          ? [l.party.userId]
+          : [],
+      ),
+    );
+    for (const [userId, taskId] of call.shadows)
+      if (!onCall.has(userId) || userId === controller || live.released) {
+        call.shadows.delete(userId);
+        await this.d.router
+          .complete(system, taskId, userId, userId === controller ? 'took_call' : 'consulted')
+          .catch(() => undefined);
+      }
+    if (live.released) return;
+    for (const userId of onCall) {
+      if (userId === controller || userId === call.agentId || call.shadows.has(userId)) continue;
+      if (!this.d.router.agentSession(userId)) continue;
+      const task = await this.d.router.submit(system, {
+        channel: 'voice',
+        attributes: { callId: call.id, contactId: call.contact.id, shadowOf: call.taskId },
+        agentId: userId,
+      });
+      if (task.state !== 'reserved' || !task.reservationId) {
+        // Not routable now (away, in wrap-up): the router offers them nothing anyway.
+        await this.d.router.cancel(system, task.id, 'agent_not_free').catch(() => undefined);
+        continue;
+      }
+      await this.d.router.accept(asAgent(userId), task.reservationId).catch(() => undefined);
+      call.shadows.set(userId, task.id);
+    }
   }
 
   private emitCallEvents(
@@ -810,6 +862,9 @@ export class VoiceCenter implements CallControl {
     if (call.taskId) this.byTask.delete(call.taskId);
     if (phase === 'connected') {
       if (call.live) await call.live.run((m) => releaseLeg(m, customerLegId, reason));
+      for (const [userId, taskId] of call.shadows)
+        await this.d.router.complete(system, taskId, userId, 'consulted').catch(() => undefined);
+      call.shadows.clear();
       call.agentLeg?.hangup();
       await this.finishConnected(call);
     } else {
