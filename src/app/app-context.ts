@@ -37,3 +37,13 @@ export const systemActor: Actor = {
   customerId: null,
   ip: null,
 };
+
+/** An agent acting through the system (the switch answering or accepting on their behalf). */
+export const agentActor = (id: string): Actor => ({
+  id,
+  username: id,
+  role: 'agent',
+  teamIds: [],
+  customerId: null,
+  ip: null,
+});

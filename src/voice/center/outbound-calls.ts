@@ -7,7 +7,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Actor } from '../../app/app-context.ts';
+import { systemActor, type Actor } from '../../app/app-context.ts';
 import type { CustomerService } from '../../app/customers/customer-service.ts';
 import type { MakeCall } from '../../app/ports/call-control.ts';
 import type { Clock } from '../../app/ports/clock.ts';
@@ -54,14 +54,7 @@ export interface OutboundCall extends CommandCall {
   recorder: Recorder | null;
 }
 
-const system: Actor = {
-  id: 'system',
-  username: 'system',
-  role: 'admin',
-  teamIds: [],
-  customerId: null,
-  ip: null,
-};
+const system = systemActor;
 
 export class OutboundCalls {
   readonly calls = new Map<string, OutboundCall>();

@@ -4,7 +4,7 @@
  * lost BYE), a waiting task whose caller is gone, or a call-model leg whose SIP leg has ended.
  * Runs every few seconds; each repair is logged with what was found.
  */
-import type { Actor } from '../../app/app-context.ts';
+import { systemActor } from '../../app/app-context.ts';
 import type { RouterService } from '../../app/routing/router-service.ts';
 import { releaseLeg } from '../../domain/call/call.ts';
 import type { Task } from '../../domain/routing/task.ts';
@@ -28,14 +28,7 @@ export interface ReconcileInput {
   readonly log: (msg: string, extra: Record<string, unknown>) => void;
 }
 
-const system: Actor = {
-  id: 'system',
-  username: 'system',
-  role: 'admin',
-  teamIds: [],
-  customerId: null,
-  ip: null,
-};
+const system = systemActor;
 
 /** A voice task the switch made (an inbound call, a click-to-dial): others are not ours. */
 const switchTask = (t: Task) =>

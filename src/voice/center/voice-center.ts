@@ -7,7 +7,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Actor } from '../../app/app-context.ts';
+import { systemActor, agentActor, type Actor } from '../../app/app-context.ts';
 import type { CustomerService } from '../../app/customers/customer-service.ts';
 import type { Clock } from '../../app/ports/clock.ts';
 import type { BillingConnector } from '../../app/ports/connectors.ts';
@@ -32,6 +32,8 @@ import { QueueExperience } from './queue-experience.ts';
 import { LiveCall } from './live-call.ts';
 import { CallCommands, type CommandCall } from './call-commands.ts';
 import { OutboundCalls } from './outbound-calls.ts';
+import { screenPop } from './screen-pop.ts';
+import { syncShadowTasks } from './shadow-tasks.ts';
 import type { Softphones } from '../webrtc/softphones.ts';
 import { WebRtcLeg } from '../webrtc/webrtc-leg.ts';
 import { reconcile, type Repair } from './reconciler.ts';
@@ -49,6 +51,7 @@ import {
   type CallEvent,
 } from '../../domain/call/call.ts';
 import { musicOnHold } from '../../domain/ivr/queue-announcement.ts';
+import { ivrContactData } from '../../domain/ivr/ivr-contact-data.ts';
 
 const autoAnswerHeaders: [string, string][] = [
   ['Call-Info', '<sip:kefu>;answer-after=0'],
@@ -113,22 +116,8 @@ interface Call {
   readonly callerNumber: string;
 }
 
-const system: Actor = {
-  id: 'system',
-  username: 'system',
-  role: 'admin',
-  teamIds: [],
-  customerId: null,
-  ip: null,
-};
-const asAgent = (id: string): Actor => ({
-  id,
-  username: id,
-  role: 'agent',
-  teamIds: [],
-  customerId: null,
-  ip: null,
-});
+const system = systemActor;
+const asAgent = agentActor;
 
 export class VoiceCenter implements CallControl {
   private readonly calls = new Map<string, Call>();
@@ -431,7 +420,9 @@ export class VoiceCenter implements CallControl {
     const vars = outcome.session.variables;
     const lang = vars['language'];
     if (isIvrLanguage(lang)) call.language = lang;
-    await this.saveContact(call, { ivrData: ivrData(vars, outcome.session.history) });
+    await this.saveContact(call, {
+      ivrData: ivrContactData(vars, outcome.session.history),
+    });
     switch (outcome.kind) {
       case 'queue':
         return this.enqueue(call, outcome.action);
@@ -599,7 +590,12 @@ export class VoiceCenter implements CallControl {
     call.agentId = agentId;
     call.phase = 'ringing';
     await this.saveContact(call, { offeredAt: this.d.clock.now(), agentId });
-    await this.screenPop(call, agentId);
+    await screenPop(
+      this.d.store,
+      this.d.clock,
+      { ...call, caller: call.leg.caller, called: call.leg.called },
+      agentId,
+    );
     const session = this.d.router.agentSession(agentId);
     const display = call.contact.customerId
       ? ((await this.d.store.customers.get(call.contact.customerId))?.name ?? call.leg.caller)
@@ -744,7 +740,7 @@ export class VoiceCenter implements CallControl {
     }
     const ctl = controllingLeg(live.model);
     const userId = ctl?.party.kind === 'user' ? ctl.party.userId : null;
-    await this.syncShadows(call, userId);
+    await syncShadowTasks(this.d.router, call, userId);
     if (!call.taskId) return;
     if (userId === call.agentId) return;
     const from = call.agentId;
@@ -765,48 +761,6 @@ export class VoiceCenter implements CallControl {
     await this.saveContact(call, { agentId: userId, taskId: task.id });
     if (task.state === 'reserved' && task.reservationId && task.agentId)
       await this.ringAgent(call, task.agentId, task.reservationId);
-  }
-
-  /**
-   * Agents on the call other than the one holding its task get a task of their own while they
-   * are on it, so the router sees them busy (and does not ring them with another call); it ends
-   * when they leave or take over the call.
-   */
-  private async syncShadows(call: Call, controller: string | null): Promise<void> {
-    const live = call.live!;
-    const onCall = new Set(
-      live.model.legs.flatMap((l) =>
-        l.state === 'established' &&
-        (l.role === 'consult' || l.role === 'agent') &&
-        l.party.kind === 'user'
-          ? [l.party.userId]
-          : [],
-      ),
-    );
-    for (const [userId, taskId] of call.shadows)
-      if (!onCall.has(userId) || userId === controller || live.released) {
-        call.shadows.delete(userId);
-        await this.d.router
-          .complete(system, taskId, userId, userId === controller ? 'took_call' : 'consulted')
-          .catch(() => undefined);
-      }
-    if (live.released) return;
-    for (const userId of onCall) {
-      if (userId === controller || userId === call.agentId || call.shadows.has(userId)) continue;
-      if (!this.d.router.agentSession(userId)) continue;
-      const task = await this.d.router.submit(system, {
-        channel: 'voice',
-        attributes: { callId: call.id, contactId: call.contact.id, shadowOf: call.taskId },
-        agentId: userId,
-      });
-      if (task.state !== 'reserved' || !task.reservationId) {
-        // Not routable now (away, in wrap-up): the router offers them nothing anyway.
-        await this.d.router.cancel(system, task.id, 'agent_not_free').catch(() => undefined);
-        continue;
-      }
-      await this.d.router.accept(asAgent(userId), task.reservationId).catch(() => undefined);
-      call.shadows.set(userId, task.id);
-    }
   }
 
   private emitCallEvents(
@@ -964,65 +918,6 @@ export class VoiceCenter implements CallControl {
       ),
     );
   }
-
-  /** The agent's desktop pops the customer, the IVR data and their open cases. */
-  private async screenPop(call: Call, agentId: string): Promise<void> {
-    const customer = call.contact.customerId
-      ? await this.d.store.customers.get(call.contact.customerId)
-      : null;
-    const cases = customer
-      ? await this.d.store.cases.list(
-          { customerId: customer.id },
-          { all: true },
-          { limit: 10, offset: 0 },
-        )
-      : { items: [] };
-    await this.d.store.transaction(async (tx) =>
-      tx.append(
-        [
-          {
-            type: 'call.offered',
-            subjectType: 'call',
-            subjectId: call.id,
-            payload: {
-              taskId: call.taskId,
-              contactId: call.contact.id,
-              caller: call.leg.caller,
-              called: call.leg.called,
-              customer: customer
-                ? {
-                    id: customer.id,
-                    name: customer.name,
-                    level: customer.level,
-                    msisdn: customer.msisdn,
-                  }
-                : null,
-              ivrData: call.contact.ivrData,
-              openCases: cases.items
-                .filter((c) => c.stage !== 'closed' && c.stage !== 'canceled')
-                .map((c) => ({ id: c.id, number: c.number, title: c.title, stage: c.stage })),
-            },
-            scope: { userIds: [agentId], teamIds: [], dispatchTeamIds: [], customerId: null },
-          },
-        ],
-        { actorId: null, at: this.d.clock.now() },
-      ),
-    );
-  }
-}
-
-/** IVR variables worth keeping on the contact (the seed's "contact data"), with the path taken. */
-function ivrData(
-  vars: Readonly<Record<string, string>>,
-  history: readonly string[],
-): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(vars)) {
-    const key = k.replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 64);
-    if (key && Object.keys(out).length < 60) out[key] = v.slice(0, 1024);
-  }
-  out['ivr.path'] = history.join('>').slice(0, 1024);
-  return out;
 }
 
 import { parseUri } from '../sip/message/index.ts';
