@@ -302,4 +302,73 @@ describe('transfer out through a carrier trunk', () => {
     );
     expect(transferred?.payload).toMatchObject({ mode: 'blind' });
   }, 60_000);
+
+  it('a blind transfer to a busy outside number puts the customer back in the queue', async () => {
+    const s = center.services;
+    const sw = center.voice!.sw;
+    const agent = (await store.users.getCredentials('dialer-agent'))!.user;
+    const actor = {
+      id: agent.id,
+      username: agent.username,
+      role: 'agent' as const,
+      teamIds: [],
+      customerId: null,
+      ip: null,
+    };
+    await s.router
+      .setState(actor, agent.id, { state: 'available' }, 'agent')
+      .catch(() => undefined);
+    const carrier = runSipp({
+      target: '',
+      scenario: scenarioPath('carrier-busy.xml'),
+      host,
+      localPort: carrierPort,
+      timeoutMs: 30_000,
+      calls: 1,
+    });
+    await new Promise((r) => setTimeout(r, 500));
+    const startSeq = await store.events.lastSeq();
+    const caller = runSipp({
+      target: `${host}:${sw.sipPort}`,
+      host,
+      scenario: callerScenario({
+        caller: '8613500135000',
+        steps: [{ pause: 1500 }, { dtmf: '2' }],
+        end: 'await_bye',
+      }),
+      extra: ['-rtp_echo'],
+      timeoutMs: 60_000,
+    });
+    const established = async (n: number) => {
+      for (let i = 0; i < 300; i++) {
+        const evs = (await store.events.after(startSeq, 500, null)).filter(
+          (e) => e.type === 'call.established',
+        );
+        if (evs.length >= n) return String(evs[0]!.payload['callId']);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`no ${n} established events`);
+    };
+    const callId = await established(1);
+    await s.calls.transfer(actor, callId, { number: '13700009999' });
+    expect((await carrier).code).toBe(0);
+    // The agent wrapped up; free them so the router can give the call back.
+    await new Promise((r) => setTimeout(r, 500));
+    await s.router
+      .setState(actor, agent.id, { state: 'available' }, 'agent')
+      .catch(() => undefined);
+    await established(2);
+    const model = await s.calls.get(systemActor, callId);
+    expect(model.state).toBe('established');
+    expect(model.legs.find((l) => l.role === 'agent' && l.state === 'established')?.party).toEqual({
+      kind: 'user',
+      userId: agent.id,
+    });
+    // The new task carries the mark of the failed transfer, for reports.
+    const second = (await store.contacts.get(callId))!.taskId!;
+    const open = s.router.openTasks().find((t) => t.id === second);
+    expect(open?.attributes).toMatchObject({ transferFailed: true });
+    await s.calls.forceRelease(systemActor, callId);
+    expect((await caller).code).toBe(0);
+  }, 60_000);
 });

@@ -113,6 +113,8 @@ interface Call {
    * member) busy while they are on it, by user id.
    */
   readonly shadows: Map<string, string>;
+  /** The queue the call waited in, and the task attributes it had (to go back there). */
+  queued: { readonly queueId: string; readonly attributes: Record<string, unknown> } | null;
   readonly callerNumber: string;
 }
 
@@ -367,6 +369,7 @@ export class VoiceCenter implements CallControl {
       recorder: null,
       live: null,
       shadows: new Map(),
+      queued: null,
       callerNumber: leg.caller,
     };
     this.calls.set(call.id, call);
@@ -508,6 +511,7 @@ export class VoiceCenter implements CallControl {
       workflowId: a.workflowId,
     });
     call.taskId = task.id;
+    call.queued = { queueId: task.queueId, attributes: task.attributes };
     this.byTask.set(task.id, call);
     await this.saveContact(call, { taskId: task.id });
     if (task.state === 'reserved' && task.reservationId && task.agentId)
@@ -733,9 +737,28 @@ export class VoiceCenter implements CallControl {
     const live = call.live;
     if (!live || live.released) return;
     if (live.model.state === 'queued' && !call.taskId) {
-      // A blind transfer to a phone or number that did not answer: nobody is left to take it.
-      this.log('warn', 'transfer target did not answer: call released', { callId: call.id });
-      await live.run((m) => releaseCall(m, 'transfer_failed'));
+      // A blind transfer to a phone or number that did not answer: back to the queue it came
+      // from, ahead of newer callers (it keeps a high priority), or released if it had none.
+      if (!call.queued) {
+        this.log('warn', 'transfer target did not answer: call released', { callId: call.id });
+        await live.run((m) => releaseCall(m, 'transfer_failed'));
+        return;
+      }
+      this.log('info', 'transfer target did not answer: back to the queue', { callId: call.id });
+      const task = await this.d.router.submit(system, {
+        channel: 'voice',
+        attributes: { ...call.queued.attributes, transferFailed: true },
+        priority: 50,
+        queueId: call.queued.queueId,
+      });
+      call.taskId = task.id;
+      call.reservationId = null;
+      call.agentId = null;
+      call.phase = 'queued';
+      this.byTask.set(task.id, call);
+      await this.saveContact(call, { taskId: task.id });
+      if (task.state === 'reserved' && task.reservationId && task.agentId)
+        await this.ringAgent(call, task.agentId, task.reservationId);
       return;
     }
     const ctl = controllingLeg(live.model);
