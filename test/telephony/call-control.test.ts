@@ -17,8 +17,7 @@ import { decodeMulaw } from '../../src/voice/media/g711.ts';
 import { readWav } from '../../src/voice/media/wav.ts';
 import { InboundLeg } from '../../src/voice/switch/inbound-leg.ts';
 import { hostAddress, startBaresip, type Baresip } from '../support/baresip.ts';
-import { callerScenario } from '../support/sipp-caller.ts';
-import { runSipp } from '../support/sipp.ts';
+import { openAllDay, waitForEvent, complaintCaller, apiToken } from '../support/telephony.ts';
 import { openTestStore } from '../support/test-stores.ts';
 import { rmsOf, toneShare } from '../support/tone.ts';
 
@@ -52,14 +51,7 @@ describe('call control from the desktop, with real phones', () => {
       },
     });
     const s = center.services;
-    const office = (await s.caseConfig.listCalendars()).find((c) => c.name.includes('office'));
-    const day = [{ start: '00:00', end: '24:00' }];
-    if (office)
-      await s.caseConfig.updateCalendar(systemActor, office.id, {
-        weekly: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day },
-        holidays: [],
-        specialDays: [],
-      });
+    await openAllDay(center);
     await s.routingConfig.createQueue(systemActor, {
       name: 'Complaints (test)',
       targetExpression: 'true',
@@ -105,14 +97,7 @@ describe('call control from the desktop, with real phones', () => {
     await store?.close();
   });
 
-  const token = async (username: string) => {
-    const r = await fetch(`${center.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: 'cti-password' }),
-    });
-    return ((await r.json()) as { token: string }).token;
-  };
+  const token = (username: string) => apiToken(center, username, 'cti-password');
   const post = async (tok: string, path: string, body?: unknown) => {
     const r = await fetch(`${center.url}${path}`, {
       method: 'POST',
@@ -134,27 +119,11 @@ describe('call control from the desktop, with real phones', () => {
       leg.media.endpoint.onAudio((p) => customerHeard.push({ t: Date.now(), pcm: decodeMulaw(p) }));
       leg.on('dtmf', (d) => customerDigits.push(d));
     });
-    const caller = runSipp({
-      target: `${host}:${sw.sipPort}`,
-      host,
-      scenario: callerScenario({
-        caller: '8613900139000',
-        steps: [{ pause: 1500 }, { dtmf: '2' }],
-        end: 'await_bye',
-      }),
-      extra: ['-rtp_echo'],
-      timeoutMs: 90_000,
-    });
+    const caller = complaintCaller(center, host, '8613900139000', 90_000);
     const startSeq = await store.events.lastSeq();
-    let callId: string | undefined;
-    for (let i = 0; i < 200 && !callId; i++) {
-      const ev = (await store.events.after(startSeq, 500, null)).find(
-        (e) => e.type === 'call.established',
-      );
-      callId = ev ? String(ev.payload['callId']) : undefined;
-      if (!callId) await sleep(100);
-    }
-    expect(callId).toBeDefined();
+    const callId = String(
+      (await waitForEvent(store, startSeq, 'call.established')).payload['callId'],
+    );
     const answeredAt = Date.now();
     const at = (sec: number) => sleep(Math.max(0, answeredAt + sec * 1000 - Date.now()));
     const tA = await token('cti-a');
@@ -344,26 +313,10 @@ describe('call control from the desktop, with real phones', () => {
         );
     });
     const startSeq = await store.events.lastSeq();
-    const caller = runSipp({
-      target: `${host}:${sw.sipPort}`,
-      host,
-      scenario: callerScenario({
-        caller: '8613800138000',
-        steps: [{ pause: 1500 }, { dtmf: '2' }],
-        end: 'await_bye',
-      }),
-      extra: ['-rtp_echo'],
-      timeoutMs: 90_000,
-    });
-    let callId: string | undefined;
-    for (let i = 0; i < 200 && !callId; i++) {
-      const ev = (await store.events.after(startSeq, 500, null)).find(
-        (e) => e.type === 'call.established',
-      );
-      callId = ev ? String(ev.payload['callId']) : undefined;
-      if (!callId) await sleep(100);
-    }
-    expect(callId).toBeDefined();
+    const caller = complaintCaller(center, host, '8613800138000', 90_000);
+    const callId = String(
+      (await waitForEvent(store, startSeq, 'call.established')).payload['callId'],
+    );
     const t0 = Date.now();
     const at = (sec: number) => sleep(Math.max(0, t0 + sec * 1000 - Date.now()));
     const [tA, tB, tS] = [await token('cti-a'), await token('cti-b'), await token('cti-s')];

@@ -17,6 +17,7 @@ import { hostAddress, startBaresip, type Baresip } from '../support/baresip.ts';
 import { callerScenario } from '../support/sipp-caller.ts';
 import { listenToCallers } from '../support/leg-listener.ts';
 import { runSipp } from '../support/sipp.ts';
+import { openAllDay, apiToken, waitForEvent } from '../support/telephony.ts';
 import { openTestStore } from '../support/test-stores.ts';
 
 describe('calls through the demo IVR', () => {
@@ -50,14 +51,7 @@ describe('calls through the demo IVR', () => {
     });
     const s = center.services;
     // The demo office calendar follows Shanghai office hours; the test must not depend on the clock.
-    const office = (await s.caseConfig.listCalendars()).find((c) => c.name.includes('office'));
-    const day = [{ start: '00:00', end: '24:00' }];
-    if (office)
-      await s.caseConfig.updateCalendar(systemActor, office.id, {
-        weekly: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day },
-        holidays: [],
-        specialDays: [],
-      });
+    await openAllDay(center);
     queueId = (
       await s.routingConfig.createQueue(systemActor, {
         name: 'Complaints (test)',
@@ -213,26 +207,15 @@ describe('calls through the demo IVR', () => {
     for (const t of s.router.openTasks()) await s.router.cancel(systemActor, t.id, 'test cleanup');
     await s.router.setState(first, first.id, { state: 'available' }, 'supervisor');
     await s.router.setState(second, second.id, { state: 'away', reason: 'break' }, 'supervisor');
-    const login = await fetch(`${center.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'lina', password: 'kefu-demo' }),
-    });
-    const { token } = (await login.json()) as { token: string };
+    const token = await apiToken(center, 'lina', 'kefu-demo');
     const startSeq = await store.events.lastSeq();
     const running = call([{ pause: 1500 }, { dtmf: '2' }, { pause: 9000 }]);
-    let offered: { contactId: string } | undefined;
-    for (let i = 0; i < 150 && !offered; i++) {
-      const ev = (await store.events.after(startSeq, 500, null)).find(
-        (e) => e.type === 'call.offered',
-      );
-      offered = ev ? { contactId: String(ev.payload['contactId']) } : undefined;
-      if (!offered) await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(offered).toBeDefined();
+    const offered = {
+      contactId: String((await waitForEvent(store, startSeq, 'call.offered')).payload['contactId']),
+    };
     await new Promise((r) => setTimeout(r, 1000)); // the first phone is ringing
     await s.router.setState(second, second.id, { state: 'available' }, 'supervisor');
-    const routed = await fetch(`${center.url}/api/calls/${offered!.contactId}/route`, {
+    const routed = await fetch(`${center.url}/api/calls/${offered.contactId}/route`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ agentId: second.id }),
@@ -241,7 +224,7 @@ describe('calls through the demo IVR', () => {
     const r = await running;
     expect(r.code, r.out.slice(-1500)).toBe(0);
     await settle();
-    const c = (await store.contacts.get(offered!.contactId))!;
+    const c = (await store.contacts.get(offered.contactId))!;
     expect(c).toMatchObject({ agentId: second.id });
     expect(c.answeredAt).toBeInstanceOf(Date);
     const types = (await store.events.forSubject('task', c.taskId!, 50)).map(

@@ -18,6 +18,7 @@ import { startCenter, type Center } from '../../src/main.ts';
 import { hostAddress, startBaresip, type Baresip } from '../support/baresip.ts';
 import { listenToCallers } from '../support/leg-listener.ts';
 import { runSipp, scenarioPath } from '../support/sipp.ts';
+import { openAllDay, apiToken, waitForEvent } from '../support/telephony.ts';
 import { openTestStore } from '../support/test-stores.ts';
 
 const rms = (x: Int16Array) => Math.sqrt(x.reduce((s, v) => s + v * v, 0) / Math.max(1, x.length));
@@ -62,14 +63,7 @@ describe('a call from the trunk to an agent’s phone', () => {
     });
     const s = center.services;
     // The demo office calendar follows Shanghai office hours; the test must not depend on the clock.
-    const office = (await s.caseConfig.listCalendars()).find((c) => c.name.includes('office'));
-    const day = [{ start: '00:00', end: '24:00' }];
-    if (office)
-      await s.caseConfig.updateCalendar(systemActor, office.id, {
-        weekly: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day },
-        holidays: [],
-        specialDays: [],
-      });
+    await openAllDay(center);
     await s.routingConfig.createQueue(systemActor, {
       name: 'Complaints (test)',
       targetExpression: 'true',
@@ -90,14 +84,7 @@ describe('a call from the trunk to an agent’s phone', () => {
     }).upsert(systemActor, { extension: '8001', password: 'phone-8001-pass' });
   }, 60_000);
 
-  const tokenOf = async (username: string, password: string) => {
-    const login = await fetch(`${center.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password }),
-    });
-    return ((await login.json()) as { token: string }).token;
-  };
+  const tokenOf = (username: string, password: string) => apiToken(center, username, password);
 
   afterAll(async () => {
     await phone?.stop();
@@ -153,17 +140,7 @@ describe('a call from the trunk to an agent’s phone', () => {
     // out) and the supervisor resumes it 1.5 s later.
     const agentToken = await tokenOf('phone-agent', 'agent-password');
     const supervisorToken = await tokenOf('lina', 'kefu-demo');
-    let answered: string | undefined;
-    for (let i = 0; i < 150 && !answered; i++) {
-      const ev = (await store.events.after(startSeq, 500, null)).find(
-        (e) => e.type === 'call.answered',
-      );
-      answered = ev
-        ? String((ev.payload as { contactId?: string }).contactId ?? ev.subjectId)
-        : undefined;
-      if (!answered) await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(answered).toBeDefined();
+    await waitForEvent(store, startSeq, 'call.answered');
     const contactOfCall = (
       await store.contacts.list({ customerId: customer.id }, { limit: 1, offset: 0 })
     ).items[0]!.id;

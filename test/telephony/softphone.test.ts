@@ -13,8 +13,7 @@ import { startCenter, type Center } from '../../src/main.ts';
 import { InboundLeg } from '../../src/voice/switch/inbound-leg.ts';
 import { hostAddress } from '../support/baresip.ts';
 import { launchChromium } from '../support/chromium.ts';
-import { callerScenario } from '../support/sipp-caller.ts';
-import { runSipp } from '../support/sipp.ts';
+import { openAllDay, waitForEvent, complaintCaller, apiToken } from '../support/telephony.ts';
 import { openTestStore } from '../support/test-stores.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -45,14 +44,7 @@ describe('browser softphone', () => {
       },
     });
     const s = center.services;
-    const office = (await s.caseConfig.listCalendars()).find((c) => c.name.includes('office'));
-    const day = [{ start: '00:00', end: '24:00' }];
-    if (office)
-      await s.caseConfig.updateCalendar(systemActor, office.id, {
-        weekly: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day },
-        holidays: [],
-        specialDays: [],
-      });
+    await openAllDay(center);
     await s.routingConfig.createQueue(systemActor, {
       name: 'Complaints (test)',
       targetExpression: 'true',
@@ -64,12 +56,7 @@ describe('browser softphone', () => {
       password: 'web-password',
       role: 'agent',
     });
-    const login = await fetch(`${center.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'web-agent', password: 'web-password' }),
-    });
-    token = ((await login.json()) as { token: string }).token;
+    token = await apiToken(center, 'web-agent', 'web-password');
     const session = await fetch(`${center.url}/api/agent/session`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -115,26 +102,10 @@ describe('browser softphone', () => {
       });
     });
     const startSeq = await store.events.lastSeq();
-    const caller = runSipp({
-      target: `${host}:${sw.sipPort}`,
-      host,
-      scenario: callerScenario({
-        caller: '8613900139000',
-        steps: [{ pause: 1500 }, { dtmf: '2' }],
-        end: 'await_bye',
-      }),
-      extra: ['-rtp_echo'],
-      timeoutMs: 60_000,
-    });
-    let callId: string | undefined;
-    for (let i = 0; i < 200 && !callId; i++) {
-      const ev = (await store.events.after(startSeq, 500, null)).find(
-        (e) => e.type === 'call.established',
-      );
-      callId = ev ? String(ev.payload['callId']) : undefined;
-      if (!callId) await sleep(100);
-    }
-    expect(callId).toBeDefined();
+    const caller = complaintCaller(center, host, '8613900139000', 60_000);
+    const callId = String(
+      (await waitForEvent(store, startSeq, 'call.established')).payload['callId'],
+    );
     const established = Date.now();
     await sleep(3000);
     const first = await stats(page);

@@ -14,6 +14,7 @@ import { hostAddress, startBaresip, type Baresip } from '../support/baresip.ts';
 import { toneShare } from '../support/tone.ts';
 import { callerScenario } from '../support/sipp-caller.ts';
 import { runSipp, scenarioPath } from '../support/sipp.ts';
+import { waitForEvent, complaintCaller, apiToken } from '../support/telephony.ts';
 import { openTestStore } from '../support/test-stores.ts';
 
 describe('transfer out through a carrier trunk', () => {
@@ -129,12 +130,7 @@ describe('transfer out through a carrier trunk', () => {
       toneHz: 700,
     });
     await s.router.login(agent, { extension: '8041' });
-    const login = await fetch(`${center.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'dialer-agent', password: 'agent-password' }),
-    });
-    const { token } = (await login.json()) as { token: string };
+    const token = await apiToken(center, 'dialer-agent', 'agent-password');
     const api = (method: string, path: string, body?: unknown) =>
       fetch(`${center.url}${path}`, {
         method,
@@ -208,7 +204,6 @@ describe('transfer out through a carrier trunk', () => {
 
   it('blind transfer of a customer to an outside number through the trunk', async () => {
     const s = center.services;
-    const sw = center.voice!.sw;
     const day = [{ start: '00:00', end: '24:00' }];
     await s.caseConfig.createCalendar(systemActor, {
       name: 'office (test, 24x7)',
@@ -235,12 +230,7 @@ describe('transfer out through a carrier trunk', () => {
     await s.router
       .setState(actor, agent.id, { state: 'available' }, 'agent')
       .catch(() => undefined);
-    const login = await fetch(`${center.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'dialer-agent', password: 'agent-password' }),
-    });
-    const { token } = (await login.json()) as { token: string };
+    const token = await apiToken(center, 'dialer-agent', 'agent-password');
     const carrier = runSipp({
       target: '',
       scenario: scenarioPath('carrier-uas.xml'),
@@ -252,26 +242,10 @@ describe('transfer out through a carrier trunk', () => {
     });
     await new Promise((r) => setTimeout(r, 500));
     const startSeq = await store.events.lastSeq();
-    const caller = runSipp({
-      target: `${host}:${sw.sipPort}`,
-      host,
-      scenario: callerScenario({
-        caller: '8613500135000',
-        steps: [{ pause: 1500 }, { dtmf: '2' }],
-        end: 'await_bye',
-      }),
-      extra: ['-rtp_echo'],
-      timeoutMs: 60_000,
-    });
-    let callId: string | undefined;
-    for (let i = 0; i < 200 && !callId; i++) {
-      const ev = (await store.events.after(startSeq, 500, null)).find(
-        (e) => e.type === 'call.established',
-      );
-      callId = ev ? String(ev.payload['callId']) : undefined;
-      if (!callId) await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(callId).toBeDefined();
+    const caller = complaintCaller(center, host, '8613500135000', 60_000);
+    const callId = String(
+      (await waitForEvent(store, startSeq, 'call.established')).payload['callId'],
+    );
     const xfer = await fetch(`${center.url}/api/calls/${callId}/transfer`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -305,7 +279,6 @@ describe('transfer out through a carrier trunk', () => {
 
   it('a blind transfer to a busy outside number puts the customer back in the queue', async () => {
     const s = center.services;
-    const sw = center.voice!.sw;
     const agent = (await store.users.getCredentials('dialer-agent'))!.user;
     const actor = {
       id: agent.id,
@@ -328,28 +301,10 @@ describe('transfer out through a carrier trunk', () => {
     });
     await new Promise((r) => setTimeout(r, 500));
     const startSeq = await store.events.lastSeq();
-    const caller = runSipp({
-      target: `${host}:${sw.sipPort}`,
-      host,
-      scenario: callerScenario({
-        caller: '8613500135000',
-        steps: [{ pause: 1500 }, { dtmf: '2' }],
-        end: 'await_bye',
-      }),
-      extra: ['-rtp_echo'],
-      timeoutMs: 60_000,
-    });
-    const established = async (n: number) => {
-      for (let i = 0; i < 300; i++) {
-        const evs = (await store.events.after(startSeq, 500, null)).filter(
-          (e) => e.type === 'call.established',
-        );
-        if (evs.length >= n) return String(evs[0]!.payload['callId']);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      throw new Error(`no ${n} established events`);
-    };
-    const callId = await established(1);
+    const caller = complaintCaller(center, host, '8613500135000', 60_000);
+    const callId = String(
+      (await waitForEvent(store, startSeq, 'call.established')).payload['callId'],
+    );
     await s.calls.transfer(actor, callId, { number: '13700009999' });
     expect((await carrier).code).toBe(0);
     // The agent wrapped up; free them so the router can give the call back.
@@ -357,7 +312,7 @@ describe('transfer out through a carrier trunk', () => {
     await s.router
       .setState(actor, agent.id, { state: 'available' }, 'agent')
       .catch(() => undefined);
-    await established(2);
+    await waitForEvent(store, startSeq, 'call.established', { count: 2, timeoutMs: 30_000 });
     const model = await s.calls.get(systemActor, callId);
     expect(model.state).toBe('established');
     expect(model.legs.find((l) => l.role === 'agent' && l.state === 'established')?.party).toEqual({
