@@ -733,7 +733,7 @@ export class VoiceCenter implements CallControl {
    * After a model change: hand the router task to whoever now controls the call (a transfer),
    * or let the agent go to wrap-up when no agent of ours remains.
    */
-  async afterCallChange(call: Call): Promise<void> {
+  private async afterCallChange(call: Call): Promise<void> {
     const live = call.live;
     if (!live || live.released) return;
     if (live.model.state === 'queued' && !call.taskId) {
