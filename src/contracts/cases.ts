@@ -113,7 +113,7 @@ export const ReplyView = z
     to: z.string().nullable(),
     subject: z.string().nullable(),
     body: z.string(),
-    status: z.enum(['recorded', 'sending', 'sent', 'failed']),
+    status: z.enum(['recorded', 'queued', 'sending', 'sent', 'delivered', 'failed']),
     createdAt: Timestamp,
   })
   .meta({ id: 'CaseReply' });

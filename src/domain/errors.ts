@@ -57,6 +57,18 @@ export const errorCodes = [
   'call.not_yours',
   'call.no_phone',
   'call.target_unavailable',
+  'message.illegal_transition',
+  'message.invalid',
+  'message.no_address',
+  'message.too_large',
+  'channel.unavailable',
+  'sms.invalid',
+  'sms.unsupported_coding',
+  'fax.too_large',
+  'fax.unreadable',
+  'chat.closed',
+  'portal.invalid_code',
+  'rate_limited',
   'internal',
 ] as const;
 

@@ -76,6 +76,9 @@ export class DrizzleStore implements Store {
   get ivr() {
     return this.repos.ivr;
   }
+  get messages() {
+    return this.repos.messages;
+  }
   get devices() {
     return this.repos.devices;
   }

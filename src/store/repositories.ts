@@ -14,6 +14,7 @@ import { DrizzleAuditRepo, DrizzleEventReader } from './repos/event-repos.ts';
 import { DrizzleSessionRepo, DrizzleSkillRepo, DrizzleTeamRepo } from './repos/org-repos.ts';
 import { DrizzleDeviceRepo } from './repos/device-repo.ts';
 import { DrizzleIvrRepo } from './repos/ivr-repo.ts';
+import { DrizzleMessageRepo } from './repos/message-repo.ts';
 import { DrizzleRoutingRepo } from './repos/routing-repo.ts';
 import { DrizzleUserRepo } from './repos/user-repo.ts';
 
@@ -36,5 +37,6 @@ export function repositoriesOver(db: Db): Repositories {
     routing: new DrizzleRoutingRepo(db),
     devices: new DrizzleDeviceRepo(db),
     ivr: new DrizzleIvrRepo(db),
+    messages: new DrizzleMessageRepo(db),
   };
 }

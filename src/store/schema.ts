@@ -5,6 +5,7 @@
  */
 import {
   bigint,
+  customType,
   boolean,
   index,
   integer,
@@ -150,6 +151,7 @@ export const contacts = pgTable(
   (t) => [
     index('contacts_customer_idx').on(t.customerId, t.startedAt),
     index('contacts_case_idx').on(t.caseId),
+    index('contacts_task_idx').on(t.taskId),
   ],
 );
 
@@ -265,7 +267,7 @@ export const caseReplies = pgTable(
     toAddr: text('to_addr'),
     subject: text('subject'),
     body: text('body').notNull(),
-    // recorded → (channels) sending → sent | failed
+    // recorded (voice) | the outbox status of the message the reply became
     status: text('status').notNull(),
     createdAt: ts('created_at').notNull(),
   },
@@ -482,3 +484,60 @@ export const ivrNumbers = pgTable('ivr_numbers', {
   number: text('number').primaryKey(),
   flowId: text('flow_id').notNull(),
 });
+
+// ── messages (non-voice channels) and the outbox ──────────────────────────
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+});
+
+export const messages = pgTable(
+  'messages',
+  {
+    id: text('id').primaryKey(),
+    contactId: text('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    caseId: text('case_id'),
+    customerId: text('customer_id'),
+    channel: text('channel').notNull(),
+    direction: text('direction').notNull(),
+    fromAddr: text('from_addr').notNull(),
+    toAddr: text('to_addr').notNull(),
+    subject: text('subject'),
+    body: text('body').notNull(),
+    status: text('status').notNull(),
+    externalId: text('external_id'),
+    meta: jsonb('meta').$type<Record<string, unknown>>().notNull(),
+    authorId: text('author_id'),
+    attempts: integer('attempts').notNull(),
+    nextAttemptAt: ts('next_attempt_at'),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+    sentAt: ts('sent_at'),
+    deliveredAt: ts('delivered_at'),
+  },
+  (t) => [
+    index('messages_contact_idx').on(t.contactId, t.createdAt),
+    index('messages_case_idx').on(t.caseId, t.createdAt),
+    index('messages_external_idx').on(t.channel, t.externalId),
+    index('messages_outbox_idx').on(t.status, t.nextAttemptAt),
+    index('messages_to_idx').on(t.channel, t.direction, t.toAddr),
+  ],
+);
+
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: text('id').primaryKey(),
+    messageId: text('message_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    filename: text('filename').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    data: bytea('data').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('attachments_message_idx').on(t.messageId)],
+);

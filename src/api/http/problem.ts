@@ -60,6 +60,18 @@ export const statusOf: Record<ErrorCode, number> = {
   'call.not_yours': 403,
   'call.no_phone': 409,
   'call.target_unavailable': 409,
+  'message.illegal_transition': 409,
+  'message.invalid': 400,
+  'message.no_address': 409,
+  'message.too_large': 413,
+  'channel.unavailable': 503,
+  'sms.invalid': 400,
+  'sms.unsupported_coding': 400,
+  'fax.too_large': 413,
+  'fax.unreadable': 422,
+  'chat.closed': 409,
+  'portal.invalid_code': 401,
+  rate_limited: 429,
   internal: 500,
 };
 
@@ -71,8 +83,10 @@ const titles: Partial<Record<number, string>> = {
   409: 'Conflict',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 export interface ProblemBody {

@@ -30,6 +30,12 @@ import { isOpenStage } from '../../domain/case/case-stage.ts';
 import type { Actor, AppDeps } from '../app-context.ts';
 import type { CaseFilter, CaseNote, CaseReply, Page, StoreTx } from '../ports/store.ts';
 import { dueTimesFor, readCaseSla } from './sla-planner.ts';
+import {
+  isMessageChannel,
+  type Message,
+  type MessageChannel,
+} from '../../domain/message/message.ts';
+import type { OutboundDraft } from '../messaging/outbound-draft.ts';
 
 /** Where case steps become work for agents (implemented by the router). */
 export interface CaseWork {
@@ -55,13 +61,31 @@ export interface ReplyInput {
   readonly body: string;
   readonly to?: string | null | undefined;
   readonly subject?: string | null | undefined;
+  /** The conversation answered (a chat, one e-mail thread of several). */
+  readonly contactId?: string | null | undefined;
+  readonly attachments?:
+    readonly { filename: string; contentType: string; data: Uint8Array }[] | undefined;
   /** Also move the case to `replied`; refused (and nothing recorded) when that move is illegal. */
   readonly advance: boolean;
 }
 
 const notFound = (id: string) => new DomainError('not_found', 'no such case', { id });
 
+/** The outbox, as the case service sees it (app/messaging/outbox-service.ts). */
+export interface CaseOutbox {
+  has(channel: MessageChannel): boolean;
+  enqueueIn(tx: StoreTx, actor: Actor, d: OutboundDraft): Promise<Message>;
+  kick(): void;
+}
+
 export class CaseService {
+  private outbox: CaseOutbox | null = null;
+
+  /** Replies on message channels are sent through the outbox from then on. */
+  useOutbox(o: CaseOutbox): void {
+    this.outbox = o;
+  }
+
   constructor(
     private readonly deps: AppDeps,
     /** Turns case steps that need someone's work into router tasks (optional in tests). */
@@ -79,9 +103,14 @@ export class CaseService {
   }
 
   async create(actor: Actor, n: NewCase): Promise<Case> {
+    return this.deps.store.transaction((tx) => this.createIn(tx, actor, n));
+  }
+
+  /** Opens a case inside the caller's transaction (a channel creating contact and case at once). */
+  async createIn(tx: StoreTx, actor: Actor, n: NewCase): Promise<Case> {
     const now = this.deps.clock.now();
     const isCustomer = actor.role === 'customer';
-    return this.deps.store.transaction(async (tx) => {
+    {
       const type = await this.typeDef(tx, n.type);
       const customerId = isCustomer ? actor.customerId : (n.customerId ?? null);
       if (customerId && !(await tx.customers.get(customerId)))
@@ -132,7 +161,7 @@ export class CaseService {
       tx.append(change.events, this.meta(actor));
       if (n.contactId) await this.link(tx, actor, change.case, n.contactId);
       return change.case;
-    });
+    }
   }
 
   /** Reads a case the actor may see; others get not_found so existence does not leak. */
@@ -336,8 +365,13 @@ export class CaseService {
   }
 
   /** Records a reply to the customer; the channel adapters send it (status recorded → sent). */
-  async reply(actor: Actor, id: string, r: ReplyInput): Promise<{ reply: CaseReply; case: Case }> {
-    return this.deps.store.transaction(async (tx) => {
+  async reply(
+    actor: Actor,
+    id: string,
+    r: ReplyInput,
+  ): Promise<{ reply: CaseReply; case: Case; message: Message | null }> {
+    const outbox = this.outbox && isMessageChannel(r.channel) ? this.outbox : null;
+    const result = await this.deps.store.transaction(async (tx) => {
       let c = await tx.cases.getForUpdate(id);
       if (!c || !canSeeCase(actor, c)) throw notFound(id);
       const now = this.deps.clock.now();
@@ -357,13 +391,28 @@ export class CaseService {
         to: r.to ?? null,
         subject: r.subject ?? null,
         body: r.body,
-        status: 'recorded',
+        status: outbox ? 'queued' : 'recorded',
         createdAt: now,
       };
-      await tx.cases.addReply(reply);
+      const message = outbox
+        ? await outbox.enqueueIn(tx, actor, {
+            id: reply.id,
+            channel: r.channel as MessageChannel,
+            caseId: id,
+            contactId: r.contactId,
+            to: r.to,
+            subject: r.subject,
+            body: r.body,
+            attachments: r.attachments,
+          })
+        : null;
+      const stored = message ? { ...reply, to: message.to, subject: message.subject } : reply;
+      await tx.cases.addReply(stored);
       tx.append([caseReplyEvent(c, reply.id, r.channel, actor.id)], this.meta(actor));
-      return { reply, case: c };
+      return { reply: stored, case: c, message };
     });
+    outbox?.kick();
+    return result;
   }
 
   /** Asks for a call-back on the case (to its customer's number unless another is given). */

@@ -185,11 +185,16 @@ export class CustomerService {
   }
 
   async createContact(actor: Actor, i: ContactInput): Promise<Contact> {
+    return this.deps.store.transaction((tx) => this.createContactIn(tx, actor, i));
+  }
+
+  /** Records a contact inside the caller's transaction. */
+  async createContactIn(tx: StoreTx, actor: Actor, i: ContactInput): Promise<Contact> {
     const now = this.deps.clock.now();
     const startedAt = i.startedAt ?? now;
     assertContactTimes(startedAt, i.endedAt ?? null);
     const ivrData = assertIvrData(i.ivrData ?? {});
-    return this.deps.store.transaction(async (tx) => {
+    {
       let customerId = i.customerId ?? null;
       if (i.customerId === undefined) {
         const who = await this.identify(tx, i.channel, i.direction === 'inbound' ? i.from : i.to);
@@ -222,7 +227,7 @@ export class CustomerService {
       await tx.contacts.insert(c);
       tx.append([contactEvent(c, 'contact.created')], this.meta(actor));
       return c;
-    });
+    }
   }
 
   async updateContact(actor: Actor, id: string, i: Partial<ContactInput>): Promise<Contact> {

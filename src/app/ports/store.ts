@@ -24,6 +24,7 @@ import type { CaseStage } from '../../domain/case/case-stage.ts';
 import type { Role, Skill, Team, User } from '../../domain/user/user.ts';
 import type { DeviceRepo } from './device-repo.ts';
 import type { IvrRepo } from './ivr-repo.ts';
+import type { MessageRepo } from './message-repo.ts';
 import type { RoutingRepo } from './routing-repo.ts';
 
 export interface Page {
@@ -104,6 +105,10 @@ export interface ContactFilter {
   readonly caseId?: string;
   readonly channel?: Channel;
   readonly agentId?: string;
+  readonly taskId?: string;
+  /** Only contacts still going on (no end time). */
+  readonly open?: boolean;
+  readonly from?: string;
 }
 export interface ContactRepo {
   insert(c: Contact): Promise<void>;
@@ -164,7 +169,8 @@ export interface CaseNote {
   readonly internal: boolean;
   readonly createdAt: Date;
 }
-export type ReplyStatus = 'recorded' | 'sending' | 'sent' | 'failed';
+/** recorded (voice, or no channel sends it) | the outbox states of the message it became. */
+export type ReplyStatus = 'recorded' | 'queued' | 'sending' | 'sent' | 'delivered' | 'failed';
 export interface CaseReply {
   readonly id: string;
   readonly caseId: string;
@@ -191,6 +197,8 @@ export interface CaseRepo {
   notes(caseId: string, includeInternal: boolean): Promise<CaseNote[]>;
   addReply(r: CaseReply): Promise<void>;
   replies(caseId: string): Promise<CaseReply[]>;
+  /** Mirrors the outbox status of the message a reply became; no-op for other ids. */
+  setReplyStatus(id: string, status: ReplyStatus): Promise<void>;
 }
 
 export interface AuditEntry {
@@ -245,6 +253,7 @@ export interface Repositories {
   readonly routing: RoutingRepo;
   readonly devices: DeviceRepo;
   readonly ivr: IvrRepo;
+  readonly messages: MessageRepo;
 }
 
 export interface EventMeta {

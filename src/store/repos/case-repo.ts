@@ -118,6 +118,10 @@ export class DrizzleCaseRepo implements CaseRepo {
     await this.db.insert(caseReplies).values({ ...r, toAddr: r.to });
   }
 
+  async setReplyStatus(id: string, status: ReplyStatus): Promise<void> {
+    await this.db.update(caseReplies).set({ status }).where(eq(caseReplies.id, id));
+  }
+
   async replies(caseId: string): Promise<CaseReply[]> {
     const rows = await this.db
       .select()

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type {
   ContactFilter,
   ContactRepo,
@@ -119,6 +119,9 @@ export class DrizzleContactRepo implements ContactRepo {
     if (f.caseId) conds.push(eq(contacts.caseId, f.caseId));
     if (f.channel) conds.push(eq(contacts.channel, f.channel));
     if (f.agentId) conds.push(eq(contacts.agentId, f.agentId));
+    if (f.taskId) conds.push(eq(contacts.taskId, f.taskId));
+    if (f.open) conds.push(isNull(contacts.endedAt));
+    if (f.from) conds.push(eq(contacts.fromAddr, f.from));
     const where = conds.length ? and(...conds) : undefined;
     const rows = await this.db
       .select()
