@@ -19,6 +19,10 @@ import { CustomerService } from './app/customers/customer-service.ts';
 import { EventFeed } from './app/events/event-feed.ts';
 import { OrgService } from './app/org/org-service.ts';
 import { RouterService } from './app/routing/router-service.ts';
+import { InboxService } from './app/messaging/inbox-service.ts';
+import { MessageService } from './app/messaging/message-service.ts';
+import { OutboxService, type OutboxAddresses } from './app/messaging/outbox-service.ts';
+import { followContactTasks } from './app/messaging/contact-tasks.ts';
 import { RoutingConfigService } from './app/routing/routing-config-service.ts';
 import { RealtimeService } from './app/realtime/realtime-service.ts';
 import { DeviceService } from './app/voice/device-service.ts';
@@ -67,6 +71,14 @@ export interface Center {
   close(): Promise<void>;
 }
 
+/** The center's own addresses until the operator configures theirs (`--email-address` …). */
+const defaultAddresses: OutboxAddresses = {
+  email: 'support@kefu.local',
+  sms: '10086',
+  fax: '+860000000000',
+  messageIdDomain: 'kefu.local',
+};
+
 const noBilling = { balance: () => Promise.reject(new Error('no billing connector configured')) };
 
 export function buildServices(
@@ -76,6 +88,7 @@ export function buildServices(
     config?: CenterConfig;
     throttle?: ThrottleLimits;
     recordingsDir?: string;
+    addresses?: Partial<OutboxAddresses>;
   } = {},
 ): Services {
   const deps: AppDeps = {
@@ -86,13 +99,17 @@ export function buildServices(
   };
   const auth = new AuthService(deps, o.throttle);
   const router = new RouterService(deps);
+  const customers = new CustomerService(deps);
+  const cases = new CaseService(deps, router);
+  const outbox = new OutboxService(deps, { ...defaultAddresses, ...o.addresses });
+  cases.useOutbox(outbox);
   return {
     store,
     clock: deps.clock,
     auth,
     org: new OrgService(deps, () => auth.invalidate()),
-    customers: new CustomerService(deps),
-    cases: new CaseService(deps, router),
+    customers,
+    cases,
     caseConfig: new CaseConfigService(deps),
     events: new EventFeed(store),
     router,
@@ -104,6 +121,9 @@ export function buildServices(
     calls: new CallControlHub(),
     phones: new PhoneDirectoryHub(),
     softphones: new SoftphoneChannel(),
+    inbox: new InboxService(deps, customers, cases, router),
+    outbox,
+    messages: new MessageService(deps, outbox),
   };
 }
 
@@ -131,6 +151,8 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
   // to expire offers (RONA), workflow steps and wrap-up countdowns.
   await services.router.start();
   await services.realtime.start();
+  const stopFollow = followContactTasks(store, services.clock);
+  services.outbox.start();
   const tick = setInterval(() => {
     services.router.tick().catch((e: unknown) => logger.error({ err: e }, 'router tick failed'));
   }, o.tickMs ?? 1000);
@@ -184,6 +206,8 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
       clearInterval(tick);
       await voice?.stop();
       services.realtime.stop();
+      stopFollow();
+      await services.outbox.stop();
       await services.router.stop();
       stopStream();
       await new Promise<void>((resolve) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AttachmentUpload } from './messages.ts';
 import { caseStages } from '../domain/case/case-stage.ts';
 import { channels } from '../domain/contact/contact.ts';
 import { Priority } from './case-config.ts';
@@ -83,6 +84,8 @@ export const ReplyRequest = z
     body: z.string().trim().min(1).max(100_000),
     to: z.string().max(320).nullable().optional(),
     subject: z.string().max(500).nullable().optional(),
+    contactId: Id.optional().describe('the conversation answered (a chat, one of several threads)'),
+    attachments: z.array(AttachmentUpload).max(10).optional(),
     advance: z.boolean().default(true).describe('also move the case to replied'),
   })
   .meta({ id: 'CaseReplyCreate' });

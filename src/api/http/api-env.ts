@@ -17,6 +17,9 @@ import type { DeviceService } from '../../app/voice/device-service.ts';
 import type { IvrFlowService } from '../../app/voice/ivr-flow-service.ts';
 import type { RouterService } from '../../app/routing/router-service.ts';
 import type { RoutingConfigService } from '../../app/routing/routing-config-service.ts';
+import type { InboxService } from '../../app/messaging/inbox-service.ts';
+import type { MessageService } from '../../app/messaging/message-service.ts';
+import type { OutboxService } from '../../app/messaging/outbox-service.ts';
 
 export interface Services {
   readonly store: Store;
@@ -36,6 +39,9 @@ export interface Services {
   readonly calls: CallControlHub;
   readonly phones: PhoneDirectoryHub;
   readonly softphones: SoftphoneChannel;
+  readonly inbox: InboxService;
+  readonly outbox: OutboxService;
+  readonly messages: MessageService;
 }
 
 export interface ApiEnv {

@@ -24,6 +24,7 @@ import { callRoutes } from './routes/call-routes.ts';
 import { orgRoutes } from './routes/org-routes.ts';
 import { routingConfigRoutes } from './routes/routing-config-routes.ts';
 import { taskRoutes } from './routes/task-routes.ts';
+import { messageRoutes } from './routes/message-routes.ts';
 
 export interface ApiOptions {
   readonly maxBodyBytes?: number;
@@ -103,6 +104,7 @@ export function createApi(services: Services, o: ApiOptions = {}): OpenAPIHono<A
   realtimeRoutes(app);
   voiceRoutes(app);
   callRoutes(app);
+  messageRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -171,6 +171,11 @@ export class OutboxService {
     }
   }
 
+  /** The newest outbound message of a kind (meta.kind) to an address: rate limits. */
+  lastOutbound(channel: MessageChannel, to: string, kind: string): Promise<Message | null> {
+    return this.deps.store.messages.lastOutboundTo(channel, to, kind);
+  }
+
   /** A delivery receipt: the message reached the customer. */
   async delivered(channel: MessageChannel, externalId: string): Promise<Message | null> {
     const m = await this.deps.store.messages.byExternalId(channel, externalId, 'outbound');

@@ -67,7 +67,12 @@ interface Pending {
 }
 
 /** Case priorities on the router's scale. */
-export const casePriority: Record<Case['priority'], number> = { low: 0, normal: 10, high: 20, urgent: 40 };
+export const casePriority: Record<Case['priority'], number> = {
+  low: 0,
+  normal: 10,
+  high: 20,
+  urgent: 40,
+};
 
 const notLoggedIn = (agentId: string) =>
   new DomainError('agent.not_logged_in', 'log in as an agent first', { agentId });

@@ -22,6 +22,8 @@ import {
 } from '../../../contracts/cases.ts';
 import { IdParam, Ok, pageOf } from '../../../contracts/common.ts';
 import { EventView } from '../../../contracts/events.ts';
+import { MessageView } from '../../../contracts/messages.ts';
+import { decodeUploads, messageView } from './message-routes.ts';
 import type { ApiEnv } from '../api-env.ts';
 import { jsonify } from '../jsonify.ts';
 import { meOr } from '../request-info.ts';
@@ -263,13 +265,27 @@ export function caseRoutes(app: OpenAPIHono<ApiEnv>): void {
       tags,
       summary: 'Record a reply to the customer (channels send it)',
       request: { params: IdParam, body: jsonBody(ReplyRequest) },
-      responses: { 201: jsonResponse(z.object({ reply: ReplyView, case: CaseView }), 'created') },
+      responses: {
+        201: jsonResponse(
+          z.object({ reply: ReplyView, case: CaseView, message: MessageView.nullable() }),
+          'created',
+        ),
+      },
     }),
-    async (c) =>
-      c.json(
-        jsonify(await svc(c).reply(c.var.actor!, c.req.valid('param').id, c.req.valid('json'))),
+    async (c) => {
+      const b = c.req.valid('json');
+      const r = await svc(c).reply(c.var.actor!, c.req.valid('param').id, {
+        ...b,
+        attachments: decodeUploads(b.attachments),
+      });
+      return c.json(
+        {
+          ...jsonify({ reply: r.reply, case: r.case }),
+          message: r.message ? messageView(r.message) : null,
+        },
         201,
-      ),
+      );
+    },
   );
   app.openapi(
     secured(anyone, {
