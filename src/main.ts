@@ -128,6 +128,7 @@ export function buildServices(
 }
 
 const webDir = fileURLToPath(new URL('../web/dist', import.meta.url));
+const publicDir = fileURLToPath(new URL('../web/public', import.meta.url));
 const placeholder = fileURLToPath(new URL('../web/placeholder.html', import.meta.url));
 
 export async function startCenter(o: CenterOptions = {}): Promise<Center> {
@@ -171,6 +172,8 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
   services.calls.attach(voice?.center ?? null);
   services.phones.attach(voice?.sw ?? null);
   const app = createApi(services, { logger });
+  // Scripts other sites embed (chat widget) and the softphone are served as they are.
+  app.use('/*', serveStatic({ root: publicDir }));
   if (existsSync(webDir)) app.use('/*', serveStatic({ root: webDir }));
   else app.get('/', async (c) => c.html(await readFile(placeholder, 'utf8')));
 

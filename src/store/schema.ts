@@ -536,6 +536,8 @@ export const attachments = pgTable(
     filename: text('filename').notNull(),
     contentType: text('content_type').notNull(),
     size: integer('size').notNull(),
+    // Order within the message (fax pages, mail attachments as sent).
+    position: integer('position').notNull().default(0),
     data: bytea('data').notNull(),
     createdAt: ts('created_at').notNull(),
   },

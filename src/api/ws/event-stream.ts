@@ -14,6 +14,7 @@ import { sessionCookie } from '../http/api-env.ts';
 import { eventView } from '../http/routes/event-routes.ts';
 import type { CallControl } from '../../app/ports/call-control.ts';
 import { runWsCommand } from './ws-call-commands.ts';
+import { claimUpgradePath, isClaimedElsewhere } from './upgrade-paths.ts';
 import type { SoftphoneChannel, SoftphoneMessage } from '../../app/ports/softphone-channel.ts';
 
 /** A softphone signalling message (`{kind:"softphone", type, legId, …}`), or null. */
@@ -74,9 +75,11 @@ function refuse(socket: Duplex, status: number, code: string, detail: string): v
 export function attachEventStream(server: Server, o: StreamOptions): () => void {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const path = o.path ?? '/api/stream';
+  claimUpgradePath(server, path);
 
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (isClaimedElsewhere(server, url.pathname, path)) return;
     if (url.pathname !== path)
       return refuse(socket, 404, 'not_found', 'no WebSocket endpoint here');
     const token = tokenOf(req, url);

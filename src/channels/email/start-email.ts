@@ -6,6 +6,8 @@ import { MailIngest, type EmailConfig, type Log } from './mail-ingest.ts';
 import { SmtpInbound, type SmtpInboundOptions } from './smtp-inbound.ts';
 import { SmtpSender, type SmtpSenderOptions } from './smtp-sender.ts';
 import { ImapPoller, type ImapOptions } from './imap-poller.ts';
+import { FaxGateway, type FaxGatewayConfig } from '../fax/fax-gateway.ts';
+import { FaxSender } from '../fax/fax-sender.ts';
 
 export interface EmailChannelOptions {
   readonly config: EmailConfig;
@@ -15,6 +17,8 @@ export interface EmailChannelOptions {
   readonly relay?: SmtpSenderOptions | undefined;
   /** Mailboxes to poll. */
   readonly imap?: readonly ImapOptions[] | undefined;
+  /** Fax over mail (T.37): which senders are the fax gateway, and where replies go. */
+  readonly fax?: FaxGatewayConfig | undefined;
 }
 
 export interface EmailChannel {
@@ -32,6 +36,11 @@ export async function startEmail(
   const ingest = new MailIngest(d.inbox, d.outbox, o.config, d.log, d.clock);
   const sender = o.relay ? new SmtpSender(o.relay) : null;
   if (sender) d.outbox.register('email', sender);
+  if (o.fax) {
+    ingest.useFax(new FaxGateway(o.fax, d.inbox, d.log));
+    if (sender)
+      d.outbox.register('fax', new FaxSender(sender, o.fax.gatewayDomain, o.config.address));
+  }
   const smtp = o.smtp ? new SmtpInbound(o.smtp, ingest, d.log) : null;
   await smtp?.start();
   const imap = (o.imap ?? []).map((i) => new ImapPoller(i, ingest, d.log));

@@ -3,10 +3,10 @@
  * page (the cover page) drawn with a small built-in bitmap font.
  *
  * The TIFF is uncompressed bilevel. TIFF-F profile S (RFC 3949's minimal profile) asks for
- * Modified Huffman (Compression 3, 1-D) coding, but the gateways this is sent to re-encode pages
- * for the line anyway and read any bilevel TIFF through libtiff: HylaFAX's faxmail/tiff2fax and
- * Asterisk's res_fax (spandsp) both accept uncompressed. The cost is size: ~0.5 MB per A4 page
- * instead of tens of KB. ccitt-decoder.ts holds the MH code tables should an encoder be needed.
+ * Modified Huffman (Compression 3, 1-D) coding. Gateways read the file through libtiff and
+ * re-encode each page for the line anyway (HylaFAX with tiff2fax, Asterisk's res_fax through
+ * spandsp), so they accept uncompressed bilevel. The cost is size: ~0.5 MB per A4 page instead of
+ * tens of KB. ccitt-decoder.ts holds the MH code tables should an encoder be wanted.
  */
 
 export interface FaxBitmap {
@@ -53,6 +53,7 @@ export function buildFaxTiff(pages: FaxBitmap[]): Buffer {
     const strip = rationals + 16;
     // IFDs must start on a word boundary (TIFF 6.0, section 2).
     const next = strip + page.bits.length + (page.bits.length & 1);
+    if (next > 0xffffffff) throw new RangeError('fax too large for a TIFF (over 4 GiB)');
     const last = i === pages.length - 1;
     const ifd = Buffer.alloc(ifdSize + 16);
     ifd.writeUInt16LE(TAG_COUNT, 0);
@@ -102,7 +103,6 @@ export function buildFaxTiff(pages: FaxBitmap[]): Buffer {
     if (page.bits.length & 1) parts.push(Buffer.alloc(1));
     offset = next;
   });
-  if (offset > 0xffffffff) throw new RangeError('fax too large for a TIFF (over 4 GiB)');
   return Buffer.concat(parts);
 }
 

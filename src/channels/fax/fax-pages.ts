@@ -60,7 +60,7 @@ export async function renderFaxPages(
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024));
   if (head.subarray(0, 4).equals(TIFF_LE) || head.subarray(0, 4).equals(TIFF_BE))
     return renderTiff(bytes, opts.maxPages ?? defaultMaxPages, opts.maxPixels ?? defaultMaxPixels);
-  // PDF readers accept up to 1 KB of junk before the header (ISO 32000-1, annex H), so look there.
+  // Readers find the PDF header anywhere in the first 1024 bytes (ISO 32000-1, annex H.3).
   if (head.includes('%PDF-')) return countPdfPages(bytes);
   throw unreadable('fax attachment is neither a TIFF nor a PDF', { contentType });
 }

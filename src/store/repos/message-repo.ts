@@ -19,8 +19,9 @@ export class DrizzleMessageRepo implements MessageRepo {
     await this.db.insert(messages).values(toRow(m));
     if (files.length)
       await this.db.insert(attachments).values(
-        files.map((f) => ({
+        files.map((f, position) => ({
           id: f.id,
+          position,
           messageId: m.id,
           filename: f.filename,
           contentType: f.contentType,
@@ -161,7 +162,7 @@ export class DrizzleMessageRepo implements MessageRepo {
       .select()
       .from(attachments)
       .where(eq(attachments.messageId, messageId))
-      .orderBy(asc(attachments.createdAt), asc(attachments.id));
+      .orderBy(asc(attachments.position), asc(attachments.id));
     return rows.map(toStored);
   }
 
@@ -183,7 +184,7 @@ export class DrizzleMessageRepo implements MessageRepo {
           rows.map((r) => r.id),
         ),
       )
-      .orderBy(asc(attachments.id));
+      .orderBy(asc(attachments.position), asc(attachments.id));
     const by = new Map<string, AttachmentInfo[]>();
     for (const f of files) {
       const list = by.get(f.messageId) ?? [];

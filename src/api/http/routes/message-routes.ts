@@ -119,20 +119,23 @@ export function messageRoutes(app: OpenAPIHono<ApiEnv>): void {
       method: 'get',
       path: '/api/attachments/{id}',
       tags: ['messages'],
-      summary: 'Download an attachment (always as a download, never rendered in place)',
-      request: { params: IdParam },
+      summary:
+        'Download an attachment; images (fax pages) may be shown in place with ?inline=1, nothing else',
+      request: { params: IdParam, query: z.object({ inline: z.enum(['0', '1']).optional() }) },
       responses: { 200: { description: 'the file' } },
     }),
     async (c) => {
       const a = await c.var.services.messages.attachment(c.var.actor!, c.req.valid('param').id);
       const name = encodeURIComponent(a.filename);
+      const inline =
+        c.req.valid('query').inline === '1' && /^image\/(png|jpeg|gif)$/.test(a.contentType);
       return new Response(a.data, {
         status: 200,
         headers: {
           'content-type': a.contentType,
           'content-length': String(a.size),
           // A hostile HTML or SVG attachment must not run in kefu's origin.
-          'content-disposition': `attachment; filename*=UTF-8''${name}`,
+          'content-disposition': `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${name}`,
           'x-content-type-options': 'nosniff',
           'content-security-policy': "default-src 'none'; sandbox",
         },
