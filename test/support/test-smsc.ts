@@ -53,9 +53,10 @@ const receiptStates: Record<string, number> = {
 
 export class TestSmsc {
   readonly submits: SubmittedSm[] = [];
-  /** Successful and refused binds so far. */
+  /** Successful and refused binds, and unbinds from the ESME, so far. */
   binds = 0;
   bindFailures = 0;
+  unbinds = 0;
   /** command_status for the next submit_sm answers (then 0 again). */
   readonly failNext: number[] = [];
   /** Delay before each submit_sm_resp, to see the ESME's window at work. */
@@ -95,21 +96,25 @@ export class TestSmsc {
   /**
    * Sends `text` from `from` to `to` as deliver_sm parts, in `order` (1-based part numbers;
    * default in sequence); resolves with the ESME's deliver_sm_resp statuses in sending order.
+   * `ref16` sends the concatenation IE with a 16-bit reference (23.040 §9.2.3.24.8) instead.
    */
   async deliver(
     from: string,
     to: string,
     text: string,
-    o: { order?: readonly number[]; ref?: number } = {},
+    o: { order?: readonly number[]; ref?: number; ref16?: number } = {},
   ): Promise<number[]> {
-    const parts = buildSmsParts(text, o.ref ?? 0x2a);
+    const parts = buildSmsParts(text, o.ref ?? 0x2a).map((p) =>
+      p.udh && o.ref16 !== undefined ? { ...p, udh: udh16(o.ref16, p.udh) } : p,
+    );
     const order = o.order ?? parts.map((_, i) => i + 1);
     return Promise.all(
       order.map((seq) => {
         const p = parts[seq - 1];
         if (!p) throw new Error(`no part ${seq} of ${parts.length}`);
         return this.#send('deliver_sm', {
-          source_addr_ton: /^\d{9,}$/.test(from) ? 1 : 0,
+          // 8613800138000 is international (TON 1); 13800138000 national, TON unknown.
+          source_addr_ton: /^\d{12,}$/.test(from) ? 1 : 0,
           source_addr_npi: 1,
           source_addr: from,
           dest_addr_ton: 3,
@@ -171,6 +176,7 @@ export class TestSmsc {
 
   #create(): Server {
     return smpp.createServer((s) => {
+      s.socket.setNoDelay(true);
       s.on('error', () => s.destroy());
       s.on('close', () => {
         if (this.#bound === s) this.#bound = null;
@@ -192,7 +198,10 @@ export class TestSmsc {
       s.on('enquire_link', (pdu: PDU) => {
         if (this.answerEnquireLink) s.send(pdu.response());
       });
-      s.on('unbind', (pdu: PDU) => s.send(pdu.response(), () => s.close()));
+      s.on('unbind', (pdu: PDU) => {
+        this.unbinds++;
+        s.send(pdu.response(), () => s.close());
+      });
     });
   }
 
@@ -284,6 +293,11 @@ function record(pdu: PDU, messageId: string): SubmittedSm {
     text: decodeSmsPayload(dataCoding, payload),
     messageId,
   };
+}
+
+/** `06 08 04 refHi refLo total seq` from an 8-bit `05 00 03 ref total seq` header. */
+function udh16(ref: number, udh8: Uint8Array): Uint8Array {
+  return Uint8Array.of(0x06, 0x08, 0x04, ref >> 8, ref & 0xff, udh8[4] ?? 0, udh8[5] ?? 0);
 }
 
 const num = (x: unknown): number => (typeof x === 'number' ? x : 0);

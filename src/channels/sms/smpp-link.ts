@@ -166,6 +166,8 @@ export class SmppLink {
     this.#retryTimer = null;
     this.#setState('connecting');
     const s = smpp.connect({ url: this.#o.url });
+    // PDUs are small and answered one by one: Nagle's algorithm would hold them for an ACK.
+    s.socket.setNoDelay(true);
     this.#session = s;
     this.#sessionClosed = new Promise((resolve) => s.once('close', () => resolve()));
     s.on('close', () => {
