@@ -41,6 +41,10 @@ import { attachEventStream } from './api/ws/event-stream.ts';
 import { openStore, type StoreOptions } from './store/open-store.ts';
 import { DemoBillingConnector } from './connectors/demo/demo-billing.ts';
 import { startVoice, type Voice, type VoiceOptions } from './voice/center/start-voice.ts';
+import { ChatService } from './app/messaging/chat-service.ts';
+import { attachChatSocket } from './channels/webchat/chat-socket.ts';
+import { claimUpgradePath } from './api/ws/upgrade-paths.ts';
+import { startChannels, type Channels, type ChannelsOptions } from './channels/start-channels.ts';
 import { join } from 'node:path';
 
 export interface CenterOptions extends StoreOptions {
@@ -56,6 +60,10 @@ export interface CenterOptions extends StoreOptions {
   readonly tickMs?: number;
   /** Use this store instead of opening one (tests). */
   readonly store?: Store;
+  /** E-mail (with fax over mail) and SMS; omitted: none. */
+  readonly channels?: ChannelsOptions;
+  /** The center's own addresses on the text channels (From of replies). */
+  readonly addresses?: Partial<OutboxAddresses>;
   /** The built-in switch; omitted: no SIP. */
   readonly voice?: Omit<VoiceOptions, 'billing' | 'demo' | 'recordings'> & {
     recordingsDir?: string;
@@ -68,6 +76,7 @@ export interface Center {
   readonly services: Services;
   readonly seeded: boolean;
   readonly voice: Voice | null;
+  readonly channels: Channels | null;
   close(): Promise<void>;
 }
 
@@ -103,6 +112,7 @@ export function buildServices(
   const cases = new CaseService(deps, router);
   const outbox = new OutboxService(deps, { ...defaultAddresses, ...o.addresses });
   cases.useOutbox(outbox);
+  const inbox = new InboxService(deps, customers, cases, router);
   return {
     store,
     clock: deps.clock,
@@ -121,9 +131,10 @@ export function buildServices(
     calls: new CallControlHub(),
     phones: new PhoneDirectoryHub(),
     softphones: new SoftphoneChannel(),
-    inbox: new InboxService(deps, customers, cases, router),
+    inbox,
     outbox,
     messages: new MessageService(deps, outbox),
+    chat: new ChatService(deps, { customers, router, inbox, outbox }),
   };
 }
 
@@ -154,6 +165,17 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
   await services.realtime.start();
   const stopFollow = followContactTasks(store, services.clock);
   services.outbox.start();
+  const channels = o.channels
+    ? await startChannels(
+        {
+          inbox: services.inbox,
+          outbox: services.outbox,
+          clock: services.clock,
+          log: (level, msg, extra) => logger[level]({ ...extra }, msg),
+        },
+        o.channels,
+      )
+    : null;
   const tick = setInterval(() => {
     services.router.tick().catch((e: unknown) => logger.error({ err: e }, 'router tick failed'));
   }, o.tickMs ?? 1000);
@@ -188,6 +210,13 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
     realtime: services.realtime,
     calls: services.calls,
     softphones: services.softphones,
+    agentPush: services.chat.agents,
+  });
+  const stopChat = attachChatSocket(server as never, {
+    chat: services.chat,
+    outbox: services.outbox,
+    claimPath: claimUpgradePath,
+    log: (level, msg, extra) => logger[level]({ ...extra }, msg),
   });
   // Expired sessions are refused on use; this only keeps the table small.
   const sweep = setInterval(() => {
@@ -204,15 +233,18 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
     services,
     seeded,
     voice,
+    channels,
     async close() {
       clearInterval(sweep);
       clearInterval(tick);
       await voice?.stop();
       services.realtime.stop();
       stopFollow();
+      await channels?.stop();
       await services.outbox.stop();
       await services.router.stop();
       stopStream();
+      stopChat();
       await new Promise<void>((resolve) => {
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
         server.close(() => resolve());

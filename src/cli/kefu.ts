@@ -2,6 +2,7 @@
  * The `kefu` command: start | migrate | seed --demo | user add. Every command takes
  * `--data-dir` (PGlite, default ./data or $KEFU_DATA_DIR) and honours $DATABASE_URL.
  */
+import { channelFlagSpec, channelOptions } from './channel-flags.ts';
 import { randomUUID } from 'node:crypto';
 import { networkInterfaces } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -21,6 +22,10 @@ const usage = `kefu — contact center with case management
              [--sip-port 5060] [--sip-address IP] [--rtp-ports 20000-29999] [--no-sip]
              [--trunk NAME=IP[,IP][;out=IP:PORT][;cid=NUMBER][;user=U;pass=P]]… [--digest-md5-only]
              [--conference-continues]  (others talk on when the last agent leaves)
+             [--smtp-port 2525 | --no-smtp] [--mail-domain kefu.local]… [--email-address A]
+             [--smtp-relay smtp://HOST:PORT] [--imap imaps://USER:PASS@HOST/INBOX]…
+             [--smpp smpp://ID:PASS@HOST:PORT] [--sms-source 10086]
+             [--fax-gateway DOMAIN]… [--fax-number +86…]
   kefu migrate [--data-dir DIR]
   kefu seed --demo [--data-dir DIR]
   kefu user add --username U --password P --role ${roles.join('|')} [--data-dir DIR]
@@ -103,6 +108,7 @@ async function main(argv: string[]): Promise<number> {
           trunk: { type: 'string', multiple: true },
           'digest-md5-only': { type: 'boolean' },
           'conference-continues': { type: 'boolean' },
+          ...channelFlagSpec,
         },
       });
       if (v.help) return (console.log(usage), 0);
@@ -116,8 +122,11 @@ async function main(argv: string[]): Promise<number> {
       const [rtpMin, rtpMax] = (v['rtp-ports'] ?? '20000-29999').split('-').map(Number);
       if (!rtpMin || !rtpMax || rtpMin >= rtpMax)
         throw new Error(`bad --rtp-ports ${v['rtp-ports']} (use MIN-MAX)`);
+      const text = channelOptions(v);
       const center = await startCenter({
         ...so,
+        channels: text.channels,
+        addresses: text.addresses,
         port,
         host: v.host ?? '0.0.0.0',
         demo: v.demo ?? false,
@@ -141,6 +150,11 @@ async function main(argv: string[]): Promise<number> {
       const lines = [
         `kefu is running at ${center.url}  (store: ${where(so)})`,
         `  API docs: ${center.url}/api/docs`,
+        ...(center.channels?.email?.smtp
+          ? [
+              `  mail: SMTP on port ${center.channels.email.smtp.port} for ${text.channels.email?.smtp?.domains.join(', ')}`,
+            ]
+          : []),
       ];
       if (v.demo) {
         lines.push(

@@ -2,6 +2,7 @@
  * The `kefu` command as users run it (node bin/kefu.js), on PGlite and PostgreSQL: seed, add a
  * user, start, log in over HTTP, stop. Each child process is killed on timeout.
  */
+import { sendTo, until } from '../support/mail-peers.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,6 +57,25 @@ describe('kefu CLI', () => {
         items: { stage: string }[];
       };
       expect(new Set(cases.items.map((x) => x.stage)).size).toBeGreaterThanOrEqual(4);
+      // Demo mode takes mail for support@kefu.local: a mail becomes a case.
+      const smtpPort = Number(/SMTP on port (\d+)/.exec(c.out())?.[1]);
+      expect(smtpPort).toBeGreaterThan(0);
+      await sendTo(smtpPort, {
+        from: 'new.customer@example.cn',
+        to: 'support@kefu.local',
+        subject: '宽带报修 from the CLI test',
+        text: '家里宽带断了。',
+      });
+      const admin = (await (await login(c.url, 'admin', 'kefu-demo')).json()) as { token: string };
+      const found = await until('mailed case', async () => {
+        const r = (await (
+          await fetch(`${c.url}/api/cases?q=${encodeURIComponent('宽带报修 from the CLI test')}`, {
+            headers: { authorization: `Bearer ${admin.token}` },
+          })
+        ).json()) as { items: { type: string }[] };
+        return r.items[0];
+      });
+      expect(found.type).toBe('query');
     } finally {
       await stop(c.proc);
     }

@@ -36,7 +36,19 @@ export function start(
   return new Promise((resolve, reject) => {
     const p = spawn(
       process.execPath,
-      [bin, 'start', '--port', '0', '--host', '127.0.0.1', '--sip-port', '0', ...args],
+      [
+        bin,
+        'start',
+        '--port',
+        '0',
+        '--host',
+        '127.0.0.1',
+        '--sip-port',
+        '0',
+        '--smtp-port',
+        '0',
+        ...args,
+      ],
       { env: { ...process.env, LOG_LEVEL: 'warn', ...env } },
     );
     let out = '';

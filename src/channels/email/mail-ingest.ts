@@ -115,8 +115,12 @@ export class MailIngest {
       openCase: { type: this.config.caseType },
     });
     let ack: AutoReplyVerdict = { send: false, reason: 'recently_replied' };
-    if (!r.duplicate && r.newCase && r.case && this.config.acknowledge)
-      ack = await this.acknowledge(m, envelope, r.message, r.case);
+    // The mail is stored: nothing about the acknowledgement may turn that into a failure.
+    if (!r.duplicate && r.newCase && r.case && this.config.acknowledge && this.outbox.has('email'))
+      ack = await this.acknowledge(m, envelope, r.message, r.case).catch((e: unknown) => {
+        this.log('warn', 'acknowledgement not queued', { err: String(e) });
+        return { send: false, reason: 'no_sender' } as const;
+      });
     return {
       kind: 'mail',
       messageId: r.message.id,
