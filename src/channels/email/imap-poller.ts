@@ -50,6 +50,10 @@ export class ImapPoller {
       secure: this.o.secure ?? false,
       auth: { user: this.o.user, pass: this.o.password },
       logger: false,
+      // Enter IDLE soon after each pass so new mail (EXISTS) is noticed within a second.
+      autoIdleDelay: 500,
+      // Some servers end IDLE after ~30 min of silence; renew it well before.
+      maxIdleTime: 5 * 60_000,
       ...(this.o.allowSelfSigned ? { tls: { rejectUnauthorized: false } } : {}),
     });
     client.on('error', (e: unknown) => this.log('warn', 'imap error', { err: String(e) }));
