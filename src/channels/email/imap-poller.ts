@@ -7,6 +7,7 @@
  */
 import { ImapFlow } from 'imapflow';
 import type { Log, MailIngest } from './mail-ingest.ts';
+import { MailTooLarge, MailUnreadable } from './mail-reader.ts';
 
 export interface ImapOptions {
   readonly host: string;
@@ -133,6 +134,12 @@ export class ImapPoller {
         await this.ingest.ingest(msg.source, { from: returnPath(msg.source) ?? from, to });
         this.ingested++;
       } catch (e) {
+        if (e instanceof MailUnreadable || e instanceof MailTooLarge) {
+          // It stays in the mailbox for a person to look at, but is not read again and again.
+          this.log('error', 'imap message unreadable, flagged', { uid, err: String(e) });
+          await client.messageFlagsAdd(String(uid), ['\\Seen', '\\Flagged'], { uid: true });
+          continue;
+        }
         // Left unseen: the next pass tries again.
         this.log('error', 'imap message not stored', { uid, err: String(e) });
         continue;

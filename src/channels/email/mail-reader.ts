@@ -65,14 +65,24 @@ export async function readMail(
   limits: ReadLimits = defaultReadLimits,
 ): Promise<ReadMail | ReadBounce> {
   if (raw.length > limits.maxBytes) throw new MailTooLarge(raw.length, limits.maxBytes);
-  const p = await simpleParser(raw, {
-    keepDeliveryStatus: true,
-    maxHtmlLengthToParse: limits.maxHtmlChars,
-    skipImageLinks: true,
-    skipTextLinks: true,
-    // Inlining cid: images as data: URLs would copy every image into the HTML string.
-    keepCidLinks: true,
-  });
+  let p: ParsedMail;
+  try {
+    p = await simpleParser(raw, {
+      keepDeliveryStatus: true,
+      // Text comes from the text part, or from our linear conversion of the sanitised HTML:
+      // html-to-text on megabytes of hostile HTML costs seconds.
+      skipHtmlToText: true,
+      skipImageLinks: true,
+      skipTextLinks: true,
+      skipTextToHtml: true,
+      // Inlining cid: images as data: URLs would copy every image into the HTML string.
+      keepCidLinks: true,
+    });
+  } catch (e) {
+    // mailparser refuses what it cannot read within its limits (EMAXLEN: too many MIME parts,
+    // a giant header block): that mail is refused for good, not retried.
+    throw new MailUnreadable(e instanceof Error ? e.message : String(e));
+  }
   const bounce = asBounce(p);
   if (bounce) return bounce;
   const from = firstAddress(p.from);
@@ -111,6 +121,8 @@ export async function readMail(
     droppedAttachments: files.length - kept.length,
   };
 }
+
+export class MailUnreadable extends Error {}
 
 export class MailTooLarge extends Error {
   constructor(

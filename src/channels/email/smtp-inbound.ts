@@ -6,7 +6,7 @@
  */
 import { SMTPServer, type SMTPServerAddress, type SMTPServerSession } from 'smtp-server';
 import type { Envelope, Log, MailIngest } from './mail-ingest.ts';
-import { MailTooLarge } from './mail-reader.ts';
+import { MailTooLarge, MailUnreadable } from './mail-reader.ts';
 
 export interface SmtpInboundOptions {
   readonly port: number;
@@ -85,6 +85,10 @@ export class SmtpInbound {
             .catch((e: unknown) => {
               if (e instanceof MailTooLarge)
                 return cb(smtpError(552, '5.3.4 message size exceeds the limit'));
+              if (e instanceof MailUnreadable) {
+                this.log('warn', 'unreadable mail refused', { err: e.message });
+                return cb(smtpError(554, '5.6.0 message could not be read'));
+              }
               this.log('error', 'storing inbound mail failed', { err: String(e) });
               cb(smtpError(451, '4.3.0 temporary failure, try again later'));
             });
