@@ -16,9 +16,9 @@ import {
   parseUdh,
   planSms,
   smsSegmentCount,
-  SmsReassembler,
   type SmsPart,
 } from '../../../src/domain/message/sms-text.ts';
+import { SmsReassembler } from '../../../src/domain/message/sms-reassembler.ts';
 import { expectDomainError } from './expect-domain-error.ts';
 
 /** Every character of the default alphabet and of the extension table (ESC excluded). */
