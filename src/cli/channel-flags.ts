@@ -2,11 +2,13 @@
  * Command-line flags of the text channels, turned into `ChannelsOptions`:
  *   --smtp-port 2525 | --no-smtp    inbound SMTP for --mail-domain (default kefu.local)
  *   --email-address support@…       the center's address (From of replies)
+ *   --smtp-tls-key key.pem --smtp-tls-cert cert.pem   offer STARTTLS (RFC 3207)
  *   --smtp-relay smtp://host:25     where replies are sent (none: e-mail replies are refused)
  *   --imap imaps://user:pass@host:993/INBOX   mailboxes to poll (repeatable)
  *   --smpp smpp://system:pass@host:2775 --sms-source 10086
  *   --fax-gateway fax.example.net --fax-number +862088880000
  */
+import { readFileSync } from 'node:fs';
 import type { ChannelsOptions } from '../channels/start-channels.ts';
 import type { OutboxAddresses } from '../app/messaging/outbox-service.ts';
 
@@ -17,6 +19,8 @@ export const channelFlagSpec = {
   'email-address': { type: 'string' },
   'smtp-relay': { type: 'string' },
   'mail-max-mb': { type: 'string' },
+  'smtp-tls-key': { type: 'string' },
+  'smtp-tls-cert': { type: 'string' },
   imap: { type: 'string', multiple: true },
   smpp: { type: 'string' },
   'sms-source': { type: 'string' },
@@ -31,11 +35,21 @@ export interface ChannelFlags {
   'email-address'?: string | undefined;
   'smtp-relay'?: string | undefined;
   'mail-max-mb'?: string | undefined;
+  'smtp-tls-key'?: string | undefined;
+  'smtp-tls-cert'?: string | undefined;
   imap?: string[] | undefined;
   smpp?: string | undefined;
   'sms-source'?: string | undefined;
   'fax-gateway'?: string[] | undefined;
   'fax-number'?: string | undefined;
+}
+
+function tlsOf(v: ChannelFlags): { tls?: { key: Buffer; cert: Buffer } } {
+  const key = v['smtp-tls-key'];
+  const cert = v['smtp-tls-cert'];
+  if (!key && !cert) return {};
+  if (!key || !cert) throw new Error('--smtp-tls-key and --smtp-tls-cert go together');
+  return { tls: { key: readFileSync(key), cert: readFileSync(cert) } };
 }
 
 const portOf = (s: string, flag: string) => {
@@ -105,6 +119,7 @@ export function channelOptions(v: ChannelFlags): {
               ),
               domains,
               maxBytes: maxMb * 1024 * 1024,
+              ...tlsOf(v),
             },
         relay: v['smtp-relay'] ? { url: v['smtp-relay'], bounceAddress: address } : undefined,
         imap,

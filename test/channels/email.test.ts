@@ -3,6 +3,12 @@
  * replies and acknowledgements leave through an SMTP relay (the customer's provider here), and
  * the headers a mail client threads by are checked on what arrives.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import nodemailer from 'nodemailer';
+import { SmtpInbound } from '../../src/channels/email/smtp-inbound.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmail, type EmailChannel } from '../../src/channels/email/start-email.ts';
 import { makeHarness, type Harness } from '../support/api-harness.ts';
@@ -134,6 +140,66 @@ describe.each(storeKinds)('e-mail channel on %s', (kind) => {
       expect(sink.to('wang.fang@example.cn')).toHaveLength(2);
     },
   );
+
+  it('offers STARTTLS when given a certificate, and takes mail over it', T, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kefu-tls-'));
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=kefu.local',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
+    const secure = new SmtpInbound(
+      {
+        port: 0,
+        host: '127.0.0.1',
+        domains: ['kefu.local'],
+        maxBytes: 1_000_000,
+        tls: { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) },
+      },
+      email.ingest,
+      () => {},
+    );
+    await secure.start();
+    try {
+      const t = nodemailer.createTransport({
+        host: '127.0.0.1',
+        port: secure.port,
+        requireTLS: true,
+        tls: { rejectUnauthorized: false },
+      });
+      const r = await t.sendMail({
+        from: 'tls@example.cn',
+        to: 'support@kefu.local',
+        subject: 'over TLS',
+        text: 'secret',
+      });
+      t.close();
+      expect(r.response).toMatch(/^250/);
+      // Without a certificate STARTTLS is not offered, so a client that insists gets nowhere.
+      await expect(
+        nodemailer
+          .createTransport({ host: '127.0.0.1', port, requireTLS: true })
+          .sendMail({ from: 'a@example.cn', to: 'support@kefu.local', text: 'x' }),
+      ).rejects.toThrow(/STARTTLS/);
+    } finally {
+      await secure.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it('refuses relaying and oversized mail with the right SMTP codes', T, async () => {
     await expect(

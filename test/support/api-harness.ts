@@ -121,6 +121,10 @@ export async function makeHarness(
       const text = await r.text();
       return { status: r.status, body: text ? JSON.parse(text) : null, headers: r.headers };
     },
-    close: () => store.close(),
+    close: async () => {
+      // A dispatch pass still running would query a closed store.
+      await services.outbox.stop();
+      await store.close();
+    },
   };
 }
