@@ -23,6 +23,10 @@ import { InboxService } from './app/messaging/inbox-service.ts';
 import { MessageService } from './app/messaging/message-service.ts';
 import { OutboxService, type OutboxAddresses } from './app/messaging/outbox-service.ts';
 import { followContactTasks } from './app/messaging/contact-tasks.ts';
+import { CustomerSignIn } from './app/portal/customer-sign-in.ts';
+import { PortalAuthService } from './app/portal/portal-auth-service.ts';
+import { PortalCaseService } from './app/portal/portal-case-service.ts';
+import { WebFormService } from './app/portal/web-form-service.ts';
 import { RoutingConfigService } from './app/routing/routing-config-service.ts';
 import { RealtimeService } from './app/realtime/realtime-service.ts';
 import { DeviceService } from './app/voice/device-service.ts';
@@ -55,6 +59,8 @@ export interface CenterOptions extends StoreOptions {
   readonly clock?: Clock;
   readonly config?: CenterConfig;
   readonly throttle?: ThrottleLimits;
+  /** The public URL of the customer portal page, for sign-in links sent by e-mail. */
+  readonly portalUrl?: string;
   readonly logger?: Logger;
   /** Router tick period (ms). */
   readonly tickMs?: number;
@@ -98,6 +104,8 @@ export function buildServices(
     throttle?: ThrottleLimits;
     recordingsDir?: string;
     addresses?: Partial<OutboxAddresses>;
+    /** The customer portal page that sign-in e-mails link to (public URL). */
+    portalUrl?: string;
   } = {},
 ): Services {
   const deps: AppDeps = {
@@ -113,6 +121,7 @@ export function buildServices(
   const outbox = new OutboxService(deps, { ...defaultAddresses, ...o.addresses });
   cases.useOutbox(outbox);
   const inbox = new InboxService(deps, customers, cases, router);
+  const messages = new MessageService(deps, outbox);
   return {
     store,
     clock: deps.clock,
@@ -133,7 +142,12 @@ export function buildServices(
     softphones: new SoftphoneChannel(),
     inbox,
     outbox,
-    messages: new MessageService(deps, outbox),
+    messages,
+    webForms: new WebFormService(deps, inbox),
+    portalAuth: new PortalAuthService(deps, outbox, new CustomerSignIn(deps), {
+      portalUrl: o.portalUrl ?? 'http://localhost:8080/portal.html',
+    }),
+    portal: new PortalCaseService(deps, cases, messages, inbox),
     chat: new ChatService(deps, { customers, router, inbox, outbox }),
   };
 }

@@ -79,6 +79,9 @@ export class DrizzleStore implements Store {
   get messages() {
     return this.repos.messages;
   }
+  get portal() {
+    return this.repos.portal;
+  }
   get devices() {
     return this.repos.devices;
   }

@@ -543,3 +543,29 @@ export const attachments = pgTable(
   },
   (t) => [index('attachments_message_idx').on(t.messageId)],
 );
+
+/**
+ * Customer-portal sign-in challenges: an SMS code or an e-mail link, stored only as a hash.
+ * Rows for unknown addresses are kept too (with no customer), so limits and answers are the
+ * same whether or not a customer exists; rows also serve as the hourly request count.
+ */
+export const portalChallenges = pgTable(
+  'portal_challenges',
+  {
+    id: text('id').primaryKey(),
+    channel: text('channel').notNull(),
+    address: text('address').notNull(),
+    secretHash: text('secret_hash').notNull(),
+    customerId: text('customer_id').references(() => customers.id, { onDelete: 'cascade' }),
+    ip: text('ip'),
+    attempts: integer('attempts').notNull().default(0),
+    createdAt: ts('created_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    usedAt: ts('used_at'),
+  },
+  (t) => [
+    index('portal_challenges_address_idx').on(t.channel, t.address, t.createdAt),
+    index('portal_challenges_ip_idx').on(t.ip, t.createdAt),
+    index('portal_challenges_secret_idx').on(t.secretHash),
+  ],
+);

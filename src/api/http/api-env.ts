@@ -20,6 +20,10 @@ import type { RoutingConfigService } from '../../app/routing/routing-config-serv
 import type { InboxService } from '../../app/messaging/inbox-service.ts';
 import type { MessageService } from '../../app/messaging/message-service.ts';
 import type { OutboxService } from '../../app/messaging/outbox-service.ts';
+import type { WebFormService } from '../../app/portal/web-form-service.ts';
+import type { PortalAuthService } from '../../app/portal/portal-auth-service.ts';
+import type { PortalCaseService } from '../../app/portal/portal-case-service.ts';
+import type { ChatService } from '../../app/messaging/chat-service.ts';
 
 export interface Services {
   readonly store: Store;
@@ -42,6 +46,10 @@ export interface Services {
   readonly inbox: InboxService;
   readonly outbox: OutboxService;
   readonly messages: MessageService;
+  readonly webForms: WebFormService;
+  readonly portalAuth: PortalAuthService;
+  readonly portal: PortalCaseService;
+  readonly chat: ChatService;
 }
 
 export interface ApiEnv {

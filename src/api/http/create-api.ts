@@ -25,6 +25,9 @@ import { orgRoutes } from './routes/org-routes.ts';
 import { routingConfigRoutes } from './routes/routing-config-routes.ts';
 import { taskRoutes } from './routes/task-routes.ts';
 import { messageRoutes } from './routes/message-routes.ts';
+import { formRoutes } from './routes/form-routes.ts';
+import { portalRoutes } from './routes/portal-routes.ts';
+import { chatRoutes } from './routes/chat-routes.ts';
 
 export interface ApiOptions {
   readonly maxBodyBytes?: number;
@@ -105,6 +108,9 @@ export function createApi(services: Services, o: ApiOptions = {}): OpenAPIHono<A
   voiceRoutes(app);
   callRoutes(app);
   messageRoutes(app);
+  formRoutes(app);
+  portalRoutes(app);
+  chatRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -16,6 +16,7 @@ import type { CallControl } from '../../app/ports/call-control.ts';
 import { runWsCommand } from './ws-call-commands.ts';
 import { claimUpgradePath, isClaimedElsewhere } from './upgrade-paths.ts';
 import type { SoftphoneChannel, SoftphoneMessage } from '../../app/ports/softphone-channel.ts';
+import type { AgentPush } from '../../app/ports/agent-push.ts';
 
 /** A softphone signalling message (`{kind:"softphone", type, legId, …}`), or null. */
 function softphoneMessage(text: string): SoftphoneMessage | null {
@@ -41,6 +42,8 @@ export interface StreamOptions {
   readonly calls?: CallControl;
   /** Browser softphone signalling (offers out, answers in) for staff connections. */
   readonly softphones?: SoftphoneChannel;
+  /** Ephemeral notices for staff connections (a chat visitor is typing). */
+  readonly agentPush?: AgentPush;
   readonly path?: string;
   readonly pingMs?: number;
 }
@@ -121,6 +124,12 @@ export function attachEventStream(server: Server, o: StreamOptions): () => void 
             if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
           })
         : () => {};
+    const detachPush =
+      staffUser && o.agentPush
+        ? o.agentPush.attach(actor.id, (msg) => {
+            if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
+          })
+        : () => {};
     ws.on('message', (data) => {
       const text = String(data);
       const softphone = softphoneMessage(text);
@@ -143,6 +152,7 @@ export function attachEventStream(server: Server, o: StreamOptions): () => void 
         : () => {};
     ws.on('close', () => {
       detachSoftphone();
+      detachPush();
       clearInterval(ping);
       stop();
       stopRealtime();
