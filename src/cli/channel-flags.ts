@@ -26,6 +26,7 @@ export const channelFlagSpec = {
   'sms-source': { type: 'string' },
   'fax-gateway': { type: 'string', multiple: true },
   'fax-number': { type: 'string' },
+  'portal-url': { type: 'string' },
 } as const;
 
 export interface ChannelFlags {
@@ -42,6 +43,7 @@ export interface ChannelFlags {
   'sms-source'?: string | undefined;
   'fax-gateway'?: string[] | undefined;
   'fax-number'?: string | undefined;
+  'portal-url'?: string | undefined;
 }
 
 function tlsOf(v: ChannelFlags): { tls?: { key: Buffer; cert: Buffer } } {

@@ -25,7 +25,7 @@ const usage = `kefu — contact center with case management
              [--smtp-port 2525 | --no-smtp] [--mail-domain kefu.local]… [--email-address A]
              [--smtp-relay smtp://HOST:PORT] [--imap imaps://USER:PASS@HOST/INBOX]…
              [--smpp smpp://ID:PASS@HOST:PORT] [--sms-source 10086]
-             [--fax-gateway DOMAIN]… [--fax-number +86…]
+             [--fax-gateway DOMAIN]… [--fax-number +86…] [--portal-url https://…/portal.html]
   kefu migrate [--data-dir DIR]
   kefu seed --demo [--data-dir DIR]
   kefu user add --username U --password P --role ${roles.join('|')} [--data-dir DIR]
@@ -127,6 +127,7 @@ async function main(argv: string[]): Promise<number> {
         ...so,
         channels: text.channels,
         addresses: text.addresses,
+        ...(v['portal-url'] ? { portalUrl: v['portal-url'] } : {}),
         port,
         host: v.host ?? '0.0.0.0',
         demo: v.demo ?? false,

@@ -154,10 +154,23 @@ describe.each(storeKinds)('web form and customer portal on %s', (kind) => {
 
   it('an unknown sender gets an unlinked case and no customer record', T, async () => {
     const before = (await h.json('GET', '/api/customers?limit=1')).body.total;
+    const category = (
+      await h.json('POST', '/api/case-categories', {
+        as: 'admin',
+        body: { name: 'Broadband', caseType: 'complaint' },
+      })
+    ).body;
     const r = await call('POST', '/api/forms/cases', {
-      body: form({ phone: null, email: 'Stranger@Example.org', type: 'complaint' }),
+      body: form({
+        phone: null,
+        email: 'Stranger@Example.org',
+        type: 'complaint',
+        category: category.id,
+      }),
     });
     expect(r.status).toBe(201);
+    const filed = (await h.json('GET', `/api/cases/by-number/${r.body.caseNumber}`)).body;
+    expect(filed.categoryId).toBe(category.id);
     const kase = (await h.json('GET', `/api/cases/by-number/${r.body.caseNumber}`)).body;
     expect(kase).toMatchObject({ type: 'complaint', customerId: null });
     const msgs = (await h.json('GET', `/api/cases/${kase.id}/messages`)).body.items;

@@ -45,7 +45,8 @@ export interface InboundMessage {
   /** Whether a new contact is offered to agents (false for a chat already being routed). */
   readonly route?: boolean | undefined;
   /** Open a case for a message that threads into none (e-mail, fax, web form). */
-  readonly openCase?: { type: string; title?: string } | null | undefined;
+  readonly openCase?:
+    { type: string; title?: string; categoryId?: string | null } | null | undefined;
 }
 
 export interface InboxResult {
@@ -134,6 +135,7 @@ export class InboxService {
         type: i.openCase.type,
         title: (i.openCase.title ?? i.subject ?? i.body.slice(0, 60)).trim() || i.channel,
         description: i.body.slice(0, 4000),
+        categoryId: i.openCase.categoryId ?? null,
         customerId: contact.customerId,
         assigneeId: null,
         teamId: null,

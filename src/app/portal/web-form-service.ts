@@ -106,7 +106,7 @@ export class WebFormService {
           categoryId: category?.id ?? null,
         },
       },
-      openCase: { type: def.code, title: f.subject.trim() },
+      openCase: { type: def.code, title: f.subject.trim(), categoryId: category?.id ?? null },
     });
     if (!r.case) throw new Error('the inbox did not open a case for a web form');
     return { caseNumber: r.case.number, status: r.case.stage };
