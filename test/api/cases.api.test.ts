@@ -112,14 +112,27 @@ describe.each(storeKinds)('cases API on %s', (kind) => {
     });
     expect(note.status).toBe(201);
     expect((await move('supervising', 'backoffice')).body.stage).toBe('supervising');
-    const reply = await h.json('POST', `/api/cases/${c.id}/replies`, {
+    // No SMS channel is configured here: the reply is refused, nothing is recorded and the case
+    // does not move (the channels' own tests send replies through real SMSCs and mail servers).
+    const refused = await h.json('POST', `/api/cases/${c.id}/replies`, {
       as: 'agent',
       body: { channel: 'sms', body: '您好，已为您退费。', to: '8613900139000' },
     });
+    expect(refused.status).toBe(503);
+    expect(refused.body.code).toBe('channel.unavailable');
+    expect((await h.json('GET', `/api/cases/${c.id}`, { as: 'agent' })).body.stage).toBe(
+      'supervising',
+    );
+    // A reply given by phone is recorded as such.
+    const reply = await h.json('POST', `/api/cases/${c.id}/replies`, {
+      as: 'agent',
+      body: { channel: 'voice', body: '电话告知客户已退费。', to: '8613900139000' },
+    });
     expect(reply.status).toBe(201);
     expect(reply.body).toMatchObject({
-      reply: { status: 'recorded', channel: 'sms' },
+      reply: { status: 'recorded', channel: 'voice' },
       case: { stage: 'replied' },
+      message: null,
     });
 
     const badScore = await h.json('POST', `/api/cases/${c.id}/close`, {
