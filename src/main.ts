@@ -123,6 +123,7 @@ export function buildServices(
   const inbox = new InboxService(deps, customers, cases, router);
   const messages = new MessageService(deps, outbox);
   return {
+    centerInfo: { demo: false },
     store,
     clock: deps.clock,
     auth,
@@ -173,6 +174,7 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
     await seedDemo(deps);
     seeded = true;
   }
+  services.centerInfo.demo = o.demo ?? false;
   // The router rebuilds from the store (open tasks, logged-in agents), then ticks once a second
   // to expire offers (RONA), workflow steps and wrap-up countdowns.
   await services.router.start();
@@ -210,8 +212,13 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
   const app = createApi(services, { logger });
   // Scripts other sites embed (chat widget) and the softphone are served as they are.
   app.use('/*', serveStatic({ root: publicDir }));
-  if (existsSync(webDir)) app.use('/*', serveStatic({ root: webDir }));
-  else app.get('/', async (c) => c.html(await readFile(placeholder, 'utf8')));
+  if (existsSync(webDir)) {
+    app.use('/*', serveStatic({ root: webDir }));
+    // The app's own paths (a reload on /agent) get the app; it routes on the client.
+    const page = await readFile(join(webDir, 'index.html'), 'utf8');
+    for (const p of ['/', '/login', '/agent', '/supervisor', '/admin'])
+      app.get(p, (c) => c.html(page));
+  } else app.get('/', async (c) => c.html(await readFile(placeholder, 'utf8')));
 
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: o.port ?? 8080, hostname: o.host ?? '0.0.0.0' }, () =>

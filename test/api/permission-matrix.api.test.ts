@@ -15,6 +15,7 @@ const admin = 'admin';
 
 const expected: Record<string, string> = {
   'GET /api/health': 'public',
+  'GET /api/info': 'public',
   'POST /api/auth/login': 'public',
   'POST /api/auth/logout': all,
   'GET /api/auth/me': all,

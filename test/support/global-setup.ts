@@ -3,6 +3,7 @@
  * ~0.5 s instead of ~3 s) and checks that PostgreSQL answers. PostgreSQL tests never skip: a
  * missing server fails the run with a clear message.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,10 @@ import { pgliteTemplate } from '../../src/store/open-store.ts';
 export const defaultPgUrl = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export default async function setup(project: TestProject) {
+  // The browser tests serve the built web app; build it if its sources changed.
+  execFileSync(process.execPath, [join(import.meta.dirname, '../../scripts/build-web.mjs')], {
+    stdio: 'inherit',
+  });
   const dir = join(tmpdir(), `kefu-test-${process.pid}`);
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'pglite-template.tar');

@@ -26,6 +26,8 @@ import type { PortalCaseService } from '../../app/portal/portal-case-service.ts'
 import type { ChatService } from '../../app/messaging/chat-service.ts';
 
 export interface Services {
+  /** Facts about this center the login page shows (demo mode is set once seeded). */
+  readonly centerInfo: { demo: boolean };
   readonly store: Store;
   readonly clock: Clock;
   readonly auth: AuthService;

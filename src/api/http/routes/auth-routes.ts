@@ -8,6 +8,7 @@ import { sessionCookie, type ApiEnv } from '../api-env.ts';
 import { clientIp, requestToken } from '../request-info.ts';
 import { jsonify } from '../jsonify.ts';
 import { anyone, jsonBody, jsonResponse, secured } from '../secured-route.ts';
+import { demoLogins, demoPassword } from '../../../app/seed/demo-seed.ts';
 
 export function authRoutes(app: OpenAPIHono<ApiEnv>): void {
   app.openapi(
@@ -19,6 +20,39 @@ export function authRoutes(app: OpenAPIHono<ApiEnv>): void {
       responses: { 200: jsonResponse(z.object({ status: z.literal('ok') })) },
     }),
     (c) => c.json({ status: 'ok' as const }, 200),
+  );
+
+  app.openapi(
+    secured('public', {
+      method: 'get',
+      path: '/api/info',
+      tags: ['system'],
+      summary: 'What the login page needs: whether this is a demo center, and its demo logins',
+      responses: {
+        200: jsonResponse(
+          z.object({
+            name: z.string(),
+            demo: z.boolean(),
+            demoPassword: z.string().nullable(),
+            demoLogins: z.array(
+              z.object({ username: z.string(), role: z.string(), displayName: z.string() }),
+            ),
+          }),
+        ),
+      },
+    }),
+    (c) => {
+      const demo = c.var.services.centerInfo.demo;
+      return c.json(
+        {
+          name: 'kefu',
+          demo,
+          demoPassword: demo ? demoPassword : null,
+          demoLogins: demo ? demoLogins.map((l) => ({ ...l })) : [],
+        },
+        200,
+      );
+    },
   );
 
   app.openapi(

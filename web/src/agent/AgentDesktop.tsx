@@ -1,0 +1,6 @@
+import { Empty } from 'antd';
+
+/** Being built: see the web app issue. */
+export default function AgentDesktop() {
+  return <Empty />;
+}
