@@ -16,6 +16,7 @@ const admin = 'admin';
 const expected: Record<string, string> = {
   'GET /api/health': 'public',
   'GET /api/info': 'public',
+  'POST /api/wfm/staffing': managers,
   'POST /api/auth/login': 'public',
   'POST /api/auth/logout': all,
   'GET /api/auth/me': all,
@@ -166,6 +167,8 @@ const expected: Record<string, string> = {
   'POST /api/calls/{id}/monitor': managers,
   'POST /api/calls/{id}/release': managers,
   'POST /api/calls/{id}/route': managers,
+  'GET /api/case-supervision': managers,
+  'GET /api/channels': admin,
 };
 
 type Op = { 'x-roles': string[] };

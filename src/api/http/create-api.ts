@@ -25,6 +25,7 @@ import { orgRoutes } from './routes/org-routes.ts';
 import { routingConfigRoutes } from './routes/routing-config-routes.ts';
 import { taskRoutes } from './routes/task-routes.ts';
 import { messageRoutes } from './routes/message-routes.ts';
+import { wfmRoutes } from './routes/wfm-routes.ts';
 import { formRoutes } from './routes/form-routes.ts';
 import { portalRoutes } from './routes/portal-routes.ts';
 import { chatRoutes } from './routes/chat-routes.ts';
@@ -108,6 +109,7 @@ export function createApi(services: Services, o: ApiOptions = {}): OpenAPIHono<A
   voiceRoutes(app);
   callRoutes(app);
   messageRoutes(app);
+  wfmRoutes(app);
   formRoutes(app);
   portalRoutes(app);
   chatRoutes(app);

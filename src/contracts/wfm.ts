@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { staffingModels } from '../domain/wfm/staffing.ts';
+
+export const StaffingRequest = z
+  .strictObject({
+    model: z.enum(staffingModels),
+    arrivalsPerHour: z.number().min(0).max(1_000_000),
+    ahtSeconds: z.number().positive().max(86_400),
+    targetAnswerSeconds: z.number().min(0).max(86_400),
+    targetServiceLevel: z.number().gt(0).lt(1).describe('fraction, e.g. 0.8'),
+    targetAsaSeconds: z.number().min(0).optional(),
+    patienceSeconds: z.number().positive().optional().describe('Erlang A: average patience'),
+    agents: z.number().int().min(0).max(20_000).optional().describe('evaluate this many'),
+    shrinkage: z.number().min(0).lt(1).optional().describe('fraction of paid time off the phones'),
+  })
+  .meta({ id: 'StaffingRequest' });
+
+export const StaffingResponse = z
+  .object({
+    agents: z.number().int().describe('agents on the phones'),
+    scheduledAgents: z.number().int().describe('agents to schedule, shrinkage included'),
+    erlangs: z.number(),
+    serviceLevel: z.number().describe('fraction answered within the target (abandons are misses)'),
+    asa: z.number().nullable().describe('average wait over all offered calls, seconds'),
+    occupancy: z.number(),
+    probWait: z.number(),
+    probAbandon: z.number().optional(),
+    probBlock: z.number().optional(),
+    meetsTarget: z.boolean(),
+  })
+  .meta({ id: 'StaffingResult' });
