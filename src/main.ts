@@ -23,6 +23,8 @@ import { InboxService } from './app/messaging/inbox-service.ts';
 import { MessageService } from './app/messaging/message-service.ts';
 import { OutboxService, type OutboxAddresses } from './app/messaging/outbox-service.ts';
 import { followContactTasks } from './app/messaging/contact-tasks.ts';
+import { IntervalMaterializer } from './app/stats/interval-materializer.ts';
+import { ReportService } from './app/stats/report-service.ts';
 import { CustomerSignIn } from './app/portal/customer-sign-in.ts';
 import { PortalAuthService } from './app/portal/portal-auth-service.ts';
 import { PortalCaseService } from './app/portal/portal-case-service.ts';
@@ -144,6 +146,8 @@ export function buildServices(
     inbox,
     outbox,
     messages,
+    reports: new ReportService(deps),
+    materializer: new IntervalMaterializer(deps),
     webForms: new WebFormService(deps, inbox),
     portalAuth: new PortalAuthService(deps, outbox, new CustomerSignIn(deps), {
       portalUrl: o.portalUrl ?? 'http://localhost:8080/portal.html',
@@ -181,6 +185,8 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
   await services.realtime.start();
   const stopFollow = followContactTasks(store, services.clock);
   services.outbox.start();
+  // Interval tables catch up with the log every few seconds (and after a restart).
+  services.materializer.start();
   const channels = o.channels
     ? await startChannels(
         {
@@ -263,6 +269,7 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
       stopFollow();
       await channels?.stop();
       await services.outbox.stop();
+      await services.materializer.stop();
       await services.router.stop();
       stopStream();
       stopChat();

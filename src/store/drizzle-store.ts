@@ -79,6 +79,9 @@ export class DrizzleStore implements Store {
   get messages() {
     return this.repos.messages;
   }
+  get stats() {
+    return this.repos.stats;
+  }
   get portal() {
     return this.repos.portal;
   }

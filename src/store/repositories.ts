@@ -15,6 +15,7 @@ import { DrizzleSessionRepo, DrizzleSkillRepo, DrizzleTeamRepo } from './repos/o
 import { DrizzleDeviceRepo } from './repos/device-repo.ts';
 import { DrizzleIvrRepo } from './repos/ivr-repo.ts';
 import { DrizzleMessageRepo } from './repos/message-repo.ts';
+import { DrizzleStatsRepo } from './repos/stats-repo.ts';
 import { DrizzlePortalRepo } from './repos/portal-repo.ts';
 import { DrizzleRoutingRepo } from './repos/routing-repo.ts';
 import { DrizzleUserRepo } from './repos/user-repo.ts';
@@ -39,6 +40,7 @@ export function repositoriesOver(db: Db): Repositories {
     devices: new DrizzleDeviceRepo(db),
     ivr: new DrizzleIvrRepo(db),
     messages: new DrizzleMessageRepo(db),
+    stats: new DrizzleStatsRepo(db),
     portal: new DrizzlePortalRepo(db),
   };
 }

@@ -569,3 +569,37 @@ export const portalChallenges = pgTable(
     index('portal_challenges_secret_idx').on(t.secretHash),
   ],
 );
+
+// ── statistics materialised from the event log ───────────────────────────
+
+const counter = (name: string) => bigint(name, { mode: 'number' }).notNull().default(0);
+
+/** 15-minute interval counters per queue, channel and agent (src/domain/stats/interval-fold.ts). */
+export const intervalStats = pgTable(
+  'interval_stats',
+  {
+    intervalStart: ts('interval_start').notNull(),
+    dimension: text('dimension').notNull(),
+    key: text('key').notNull(),
+    offered: counter('offered'),
+    answered: counter('answered'),
+    answeredWithin: counter('answered_within'),
+    abandoned: counter('abandoned'),
+    shortAbandoned: counter('short_abandoned'),
+    waitAnsweredMs: counter('wait_answered_ms'),
+    handledCount: counter('handled_count'),
+    handleMs: counter('handle_ms'),
+    transferred: counter('transferred'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.intervalStart, t.dimension, t.key] }),
+    index('interval_stats_dim_idx').on(t.dimension, t.intervalStart),
+  ],
+);
+
+/** Where a materializer stopped in the event log, with the state it needs to go on. */
+export const statsCursors = pgTable('stats_cursors', {
+  name: text('name').primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  state: jsonb('state').$type<Record<string, unknown>>().notNull(),
+});

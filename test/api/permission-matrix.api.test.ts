@@ -17,6 +17,8 @@ const expected: Record<string, string> = {
   'GET /api/health': 'public',
   'GET /api/info': 'public',
   'POST /api/wfm/staffing': managers,
+  'GET /api/reports/intervals': managers,
+  'POST /api/reports/rebuild': admin,
   'POST /api/auth/login': 'public',
   'POST /api/auth/logout': all,
   'GET /api/auth/me': all,

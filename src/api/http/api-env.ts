@@ -20,6 +20,8 @@ import type { RoutingConfigService } from '../../app/routing/routing-config-serv
 import type { InboxService } from '../../app/messaging/inbox-service.ts';
 import type { MessageService } from '../../app/messaging/message-service.ts';
 import type { OutboxService } from '../../app/messaging/outbox-service.ts';
+import type { IntervalMaterializer } from '../../app/stats/interval-materializer.ts';
+import type { ReportService } from '../../app/stats/report-service.ts';
 import type { WebFormService } from '../../app/portal/web-form-service.ts';
 import type { PortalAuthService } from '../../app/portal/portal-auth-service.ts';
 import type { PortalCaseService } from '../../app/portal/portal-case-service.ts';
@@ -48,6 +50,8 @@ export interface Services {
   readonly inbox: InboxService;
   readonly outbox: OutboxService;
   readonly messages: MessageService;
+  readonly reports: ReportService;
+  readonly materializer: IntervalMaterializer;
   readonly webForms: WebFormService;
   readonly portalAuth: PortalAuthService;
   readonly portal: PortalCaseService;

@@ -26,6 +26,7 @@ import { routingConfigRoutes } from './routes/routing-config-routes.ts';
 import { taskRoutes } from './routes/task-routes.ts';
 import { messageRoutes } from './routes/message-routes.ts';
 import { wfmRoutes } from './routes/wfm-routes.ts';
+import { reportRoutes } from './routes/report-routes.ts';
 import { formRoutes } from './routes/form-routes.ts';
 import { portalRoutes } from './routes/portal-routes.ts';
 import { chatRoutes } from './routes/chat-routes.ts';
@@ -110,6 +111,7 @@ export function createApi(services: Services, o: ApiOptions = {}): OpenAPIHono<A
   callRoutes(app);
   messageRoutes(app);
   wfmRoutes(app);
+  reportRoutes(app);
   formRoutes(app);
   portalRoutes(app);
   chatRoutes(app);

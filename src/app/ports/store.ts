@@ -25,6 +25,7 @@ import type { Role, Skill, Team, User } from '../../domain/user/user.ts';
 import type { DeviceRepo } from './device-repo.ts';
 import type { IvrRepo } from './ivr-repo.ts';
 import type { MessageRepo } from './message-repo.ts';
+import type { StatsRepo } from './stats-repo.ts';
 import type { PortalRepo } from './portal-repo.ts';
 import type { RoutingRepo } from './routing-repo.ts';
 
@@ -255,6 +256,7 @@ export interface Repositories {
   readonly devices: DeviceRepo;
   readonly ivr: IvrRepo;
   readonly messages: MessageRepo;
+  readonly stats: StatsRepo;
   readonly portal: PortalRepo;
 }
 

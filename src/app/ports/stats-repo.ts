@@ -1,0 +1,39 @@
+/**
+ * Materialised statistics. Behaviour owed by every store:
+ * - `add` adds counters to their rows (creating them), so applying a batch is a sum;
+ * - a cursor and the counters written in the same transaction commit together, which is what
+ *   makes a materializer idempotent: a batch is applied entirely or not at all.
+ */
+import type { Dimension, IntervalCounters } from '../../domain/stats/interval-fold.ts';
+
+export interface IntervalRow extends IntervalCounters {
+  readonly intervalStart: Date;
+  readonly dimension: Dimension;
+  readonly key: string;
+}
+
+export interface StatsCursor {
+  readonly seq: number;
+  readonly state: Record<string, unknown>;
+}
+
+export interface StatsRepo {
+  cursor(name: string): Promise<StatsCursor | null>;
+  saveCursor(name: string, c: StatsCursor): Promise<void>;
+  add(
+    rows: readonly {
+      intervalStart: Date;
+      dimension: Dimension;
+      key: string;
+      counts: Partial<IntervalCounters>;
+    }[],
+  ): Promise<void>;
+  intervals(f: {
+    dimension: Dimension;
+    from: Date;
+    to: Date;
+    keys?: readonly string[];
+  }): Promise<IntervalRow[]>;
+  /** Deletes every materialised row and cursor (a rebuild from the log starts here). */
+  reset(name: string): Promise<void>;
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { Timestamp } from './common.ts';
+
+export const ReportQueryParams = z.object({
+  dimension: z.enum(['queue', 'channel', 'agent']),
+  from: Timestamp,
+  to: Timestamp,
+  granularity: z.enum(['15m', 'day']).default('15m'),
+  key: z.string().max(2000).optional().describe('comma-separated queue ids, channels or agent ids'),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+
+export const ReportRowView = z
+  .object({
+    period: z.string().describe('interval start (ISO) or local date'),
+    key: z.string(),
+    offered: z.number(),
+    answered: z.number(),
+    answeredWithin: z.number(),
+    abandoned: z.number(),
+    shortAbandoned: z.number(),
+    waitAnsweredMs: z.number(),
+    handledCount: z.number(),
+    handleMs: z.number(),
+    transferred: z.number(),
+    serviceLevel: z.number().nullable(),
+    abandonRate: z.number().nullable(),
+    asaMs: z.number().nullable(),
+    ahtMs: z.number().nullable(),
+    transferRate: z.number().nullable(),
+  })
+  .meta({ id: 'ReportRow' });

@@ -1,0 +1,81 @@
+import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import type { IntervalRow, StatsCursor, StatsRepo } from '../../app/ports/stats-repo.ts';
+import {
+  counterNames,
+  type Dimension,
+  type IntervalCounters,
+} from '../../domain/stats/interval-fold.ts';
+import type { Db } from '../db.ts';
+import { intervalStats, statsCursors } from '../schema.ts';
+
+export class DrizzleStatsRepo implements StatsRepo {
+  constructor(private readonly db: Db) {}
+
+  async cursor(name: string): Promise<StatsCursor | null> {
+    const [r] = await this.db.select().from(statsCursors).where(eq(statsCursors.name, name));
+    return r ? { seq: r.seq, state: r.state } : null;
+  }
+
+  async saveCursor(name: string, c: StatsCursor): Promise<void> {
+    await this.db
+      .insert(statsCursors)
+      .values({ name, seq: c.seq, state: c.state })
+      .onConflictDoUpdate({ target: statsCursors.name, set: { seq: c.seq, state: c.state } });
+  }
+
+  async add(
+    rows: readonly {
+      intervalStart: Date;
+      dimension: Dimension;
+      key: string;
+      counts: Partial<IntervalCounters>;
+    }[],
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    const set: Record<string, unknown> = {};
+    for (const n of counterNames)
+      set[n] = sql`${intervalStats[n]} + excluded.${sql.identifier(intervalStats[n].name)}`;
+    // Chunks keep each statement well under the bind-parameter limit.
+    for (let i = 0; i < rows.length; i += 500)
+      await this.db
+        .insert(intervalStats)
+        .values(
+          rows.slice(i, i + 500).map((r) => ({
+            intervalStart: r.intervalStart,
+            dimension: r.dimension,
+            key: r.key,
+            ...r.counts,
+          })),
+        )
+        .onConflictDoUpdate({
+          target: [intervalStats.intervalStart, intervalStats.dimension, intervalStats.key],
+          set,
+        });
+  }
+
+  async intervals(f: {
+    dimension: Dimension;
+    from: Date;
+    to: Date;
+    keys?: readonly string[];
+  }): Promise<IntervalRow[]> {
+    const rows = await this.db
+      .select()
+      .from(intervalStats)
+      .where(
+        and(
+          eq(intervalStats.dimension, f.dimension),
+          gte(intervalStats.intervalStart, f.from),
+          lt(intervalStats.intervalStart, f.to),
+          f.keys?.length ? inArray(intervalStats.key, [...f.keys]) : undefined,
+        ),
+      )
+      .orderBy(asc(intervalStats.intervalStart), asc(intervalStats.key));
+    return rows.map((r) => ({ ...r, dimension: r.dimension as Dimension }));
+  }
+
+  async reset(name: string): Promise<void> {
+    await this.db.delete(intervalStats);
+    await this.db.delete(statsCursors).where(eq(statsCursors.name, name));
+  }
+}
