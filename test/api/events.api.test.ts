@@ -9,6 +9,7 @@ interface Msg {
   kind: string;
   event?: { seq: number; type: string; subjectId: string; payload: Record<string, unknown> };
   userId?: string;
+  after?: number;
 }
 
 /** Collects stream messages; `until` waits (with a timeout) for a matching one. */
@@ -131,6 +132,21 @@ describe.each(storeKinds)('event log and stream on %s', (kind) => {
     const seqs = s2.msgs.filter((m) => m.event).map((m) => m.event?.seq ?? 0);
     expect(seqs).toEqual([...new Set(seqs)].sort((a, b) => a - b));
     s2.close();
+  });
+
+  it('starts at the head of the log with after=latest (no replay of the past)', async () => {
+    await h.json('POST', '/api/cases', { as: 'agent', body: { type: 'query', title: 'old news' } });
+    const head = await h.services.store.events.lastSeq();
+    const s = openStream(`${base}/api/stream?after=latest&token=${h.users.agent.token}`);
+    await s.opened;
+    expect((await s.until((m) => m.kind === 'hello')).after).toBe(head);
+    const fresh = await h.json('POST', '/api/cases', {
+      as: 'agent',
+      body: { type: 'query', title: 'new' },
+    });
+    await s.until((m) => m.event?.subjectId === fresh.body.id);
+    expect(s.msgs.filter((m) => m.event).every((m) => (m.event?.seq ?? 0) > head)).toBe(true);
+    s.close();
   });
 
   it('refuses a stream without a valid session', async () => {

@@ -171,6 +171,8 @@ const expected: Record<string, string> = {
   'POST /api/calls/{id}/route': managers,
   'GET /api/case-supervision': managers,
   'GET /api/channels': admin,
+  'GET /api/routing/check-expression': admin,
+  'POST /api/ivr-flows/check': admin,
 };
 
 type Op = { 'x-roles': string[] };

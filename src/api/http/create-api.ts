@@ -30,6 +30,9 @@ import { reportRoutes } from './routes/report-routes.ts';
 import { formRoutes } from './routes/form-routes.ts';
 import { portalRoutes } from './routes/portal-routes.ts';
 import { chatRoutes } from './routes/chat-routes.ts';
+import { caseSupervisionRoutes } from './routes/case-supervision-routes.ts';
+import { channelStatusRoutes } from './routes/channel-status-routes.ts';
+import { checkRoutes } from './routes/check-routes.ts';
 
 export interface ApiOptions {
   readonly maxBodyBytes?: number;
@@ -115,6 +118,9 @@ export function createApi(services: Services, o: ApiOptions = {}): OpenAPIHono<A
   formRoutes(app);
   portalRoutes(app);
   chatRoutes(app);
+  caseSupervisionRoutes(app);
+  channelStatusRoutes(app);
+  checkRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -1,7 +1,8 @@
 /**
  * `GET /api/stream` (WebSocket): pushes every event the connected user may see. The client
  * authenticates with the session cookie, `Authorization: Bearer`, or `?token=` (browsers cannot
- * set headers on WebSocket), and resumes after a reconnect with `?after=<last seq>`. The client
+ * set headers on WebSocket), and resumes after a reconnect with `?after=<last seq>` (or starts
+ * at the head of the log with `?after=latest`). The client
  * may send CTI commands on the same connection (ws-call-commands.ts).
  */
 import type { IncomingMessage, Server } from 'node:http';
@@ -86,13 +87,17 @@ export function attachEventStream(server: Server, o: StreamOptions): () => void 
     if (url.pathname !== path)
       return refuse(socket, 404, 'not_found', 'no WebSocket endpoint here');
     const token = tokenOf(req, url);
-    const afterParam = Number(url.searchParams.get('after') ?? '0');
+    // `after=latest` starts at the head of the log (a page that only wants what happens next);
+    // a number resumes after that event; none replays the visible log from the start.
+    const afterRaw = url.searchParams.get('after') ?? '0';
     void (async () => {
       const actor = token
         ? await o.auth.authenticate(token, req.socket.remoteAddress ?? null)
         : null;
       if (!actor) return refuse(socket, 401, 'auth.required', 'log in first');
+      const logHead = afterRaw === 'latest' ? await o.feed.head() : 0;
       wss.handleUpgrade(req, socket, head, (ws) => {
+        const afterParam = afterRaw === 'latest' ? logHead : Number(afterRaw);
         const after = Number.isInteger(afterParam) && afterParam >= 0 ? afterParam : 0;
         serve(ws, actor, after, url.searchParams.get('realtime') === '1');
       });

@@ -10,6 +10,11 @@ import type { Store } from '../ports/store.ts';
 export class EventFeed {
   constructor(private readonly store: Store) {}
 
+  /** The newest sequence number: a client that wants only what happens from now on starts here. */
+  head(): Promise<number> {
+    return this.store.events.lastSeq();
+  }
+
   page(viewer: Viewer, after: number, limit: number): Promise<LoggedEvent[]> {
     return this.store.events.after(after, limit, viewer);
   }

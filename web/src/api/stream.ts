@@ -16,7 +16,8 @@ type Listener = (item: StreamItem) => void;
 export class Stream {
   private ws: WebSocket | null = null;
   private readonly listeners = new Set<Listener>();
-  private after = 0;
+  /** Null until the server said where the log's head is: the first connect starts there. */
+  private after: number | null = null;
   private closed = false;
   private retry = 0;
   connected = false;
@@ -39,7 +40,10 @@ export class Stream {
     const token = session.token;
     if (this.closed || !token) return;
     const proto = location.protocol === 'https:' ? 'wss' : 'ws';
-    const q = new URLSearchParams({ token, after: String(this.after) });
+    const q = new URLSearchParams({
+      token,
+      after: this.after === null ? 'latest' : String(this.after),
+    });
     if (this.realtime) q.set('realtime', '1');
     const ws = new WebSocket(`${proto}://${location.host}/api/stream?${q}`);
     this.ws = ws;
@@ -64,9 +68,13 @@ export class Stream {
       return;
     }
     let item: StreamItem;
+    if (m['kind'] === 'hello' && typeof m['after'] === 'number') {
+      this.after = Math.max(this.after ?? 0, m['after']);
+      return;
+    }
     if (m['kind'] === 'event' && m['event']) {
       const event = m['event'] as LoggedEvent;
-      this.after = Math.max(this.after, event.seq);
+      this.after = Math.max(this.after ?? 0, event.seq);
       item = { kind: 'event', event };
     } else if (m['kind'] === 'realtime' && m['snapshot']) {
       item = { kind: 'realtime', snapshot: m['snapshot'] as Realtime };
