@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Col, Empty, List, Row, Spin } from 'antd';
+import { App, Button, Card, Col, Empty, Row, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IvrEditor } from './IvrEditor.tsx';
@@ -78,28 +78,33 @@ export function IvrSection() {
           }
           styles={{ body: { padding: 4 } }}
         >
-          <List<IvrSummary>
-            size="small"
-            loading={flows.isLoading}
-            dataSource={flows.data}
-            locale={{ emptyText: t('ivr.none') }}
-            renderItem={(f) => (
-              <List.Item
+          {/* A plain list: antd's List is deprecated in v6 and warns on the console. */}
+          {flows.isLoading ? (
+            <Spin />
+          ) : !flows.data?.length ? (
+            <Empty description={t('ivr.none')} />
+          ) : (
+            flows.data.map((f) => (
+              <div
+                key={f.id}
+                role="button"
+                tabIndex={0}
                 onClick={() => setSelected(f.id)}
+                onKeyDown={(e) => e.key === 'Enter' && setSelected(f.id)}
                 style={{
                   cursor: 'pointer',
                   background: f.id === selected ? '#e6f4ff' : undefined,
-                  paddingInline: 8,
+                  padding: '6px 8px',
+                  borderBottom: '1px solid #f0f0f0',
                 }}
                 data-testid={`ivr-flow-${f.id}`}
               >
-                <List.Item.Meta
-                  title={f.name}
-                  description={`${f.id} · v${f.version} · ${f.language}`}
-                />
-              </List.Item>
-            )}
-          />
+                <Typography.Text strong>{f.name}</Typography.Text>
+                <br />
+                <Typography.Text type="secondary">{`${f.id} · v${f.version} · ${f.language}`}</Typography.Text>
+              </div>
+            ))
+          )}
         </Card>
         <IvrNumbers flows={flows.data ?? []} />
       </Col>

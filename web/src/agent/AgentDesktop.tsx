@@ -1,6 +1,13 @@
-import { Empty } from 'antd';
+import './agent.css';
+import './texts.ts';
+import { Desktop } from './Desktop.tsx';
+import { StreamProvider } from './stream-context.tsx';
 
-/** Being built: see the web app issue. */
+/** The agent desktop (`/agent`): one event-stream connection for everything on it. */
 export default function AgentDesktop() {
-  return <Empty />;
+  return (
+    <StreamProvider>
+      <Desktop />
+    </StreamProvider>
+  );
 }

@@ -1,0 +1,51 @@
+import { Tag, Timeline, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { LoggedEvent } from '../api/types.ts';
+import { shortTime } from './time.ts';
+
+const known = new Set([
+  'case.created',
+  'case.stage_changed',
+  'case.dispatched',
+  'case.assigned',
+  'case.urged',
+  'case.note_added',
+  'case.reply_recorded',
+  'case.contact_linked',
+  'case.priority_changed',
+  'case.satisfaction_rated',
+  'case.callback_requested',
+]);
+
+/** What happened to the case, oldest first, from its events. */
+export function CaseHistory({ events }: { events: LoggedEvent[] }) {
+  const { t, i18n } = useTranslation('agent');
+  const { t: tc } = useTranslation();
+  return (
+    <Timeline
+      items={events.map((e) => {
+        const p = e.payload as Record<string, unknown>;
+        const what = known.has(e.type) ? t(`history.${e.type.slice(5)}`) : e.type;
+        return {
+          key: e.seq,
+          title: shortTime(e.at, i18n.language),
+          content: (
+            <span>
+              {what}
+              {e.type === 'case.stage_changed' && (
+                <>
+                  {' '}
+                  <Tag>{tc(`stage.${String(p['from'])}`)}</Tag>→
+                  <Tag>{tc(`stage.${String(p['to'])}`)}</Tag>
+                </>
+              )}
+              {typeof p['note'] === 'string' && p['note'] && (
+                <Typography.Text type="secondary"> — {p['note']}</Typography.Text>
+              )}
+            </span>
+          ),
+        };
+      })}
+    />
+  );
+}
