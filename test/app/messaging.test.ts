@@ -243,6 +243,24 @@ describe.each(storeKinds)('messaging on %s', (kind) => {
     expect(two.contact.id).toBe(one.contact.id);
   });
 
+  it('files a conversation under the case it is linked to, for whoever works the case', async () => {
+    const chat = await inbox.receive({
+      channel: 'sms',
+      from: '8613800138000',
+      to: '10086',
+      body: '漫游费扣了两次',
+    });
+    expect(chat.message.caseId).toBeNull();
+    const kase = await cases.create(systemActor, {
+      type: 'complaint',
+      title: '漫游费重复扣费',
+      description: '',
+      customerId,
+      contactId: chat.contact.id,
+    });
+    expect((await store.messages.ofCase(kase.id)).map((m) => m.body)).toEqual(['漫游费扣了两次']);
+  });
+
   it('puts messages left sending by a crash back in the queue', async () => {
     const first = await email({ id: 's1@x', subject: 'Crash' });
     const m = await store.transaction((tx) =>

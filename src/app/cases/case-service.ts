@@ -361,6 +361,9 @@ export class CaseService {
       customerId: contact.customerId ?? c.customerId,
       updatedAt: this.deps.clock.now(),
     });
+    // The conversation so far belongs to the case from now on: whoever works the case (a back
+    // office that never saw the chat) reads it in the case's timeline.
+    await tx.messages.fileUnderCase(contactId, c.id);
     tx.append([caseContactLinkedEvent(c, contactId, contact.channel)], this.meta(actor));
   }
 

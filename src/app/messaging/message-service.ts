@@ -32,8 +32,9 @@ export class MessageService {
     const c = await this.deps.store.contacts.get(id);
     if (!c) throw notFound('contact', id);
     if (actor.role === 'admin' || actor.role === 'supervisor') return c;
-    if (actor.role === 'agent') {
+    if (actor.role === 'agent' || actor.role === 'backoffice') {
       if (c.agentId === actor.id || (c.teamId && actor.teamIds.includes(c.teamId))) return c;
+      // Whoever may work the case (a back office it was dispatched to) may read its contacts.
       const kase = c.caseId ? await this.deps.store.cases.get(c.caseId) : null;
       if (kase && canSeeCase(actor, kase)) return c;
       // An agent offered or holding the contact's task sees it (the offer banner).

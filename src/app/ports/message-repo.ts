@@ -43,6 +43,8 @@ export interface MessageRepo {
     externalIds: readonly string[],
   ): Promise<Message | null>;
   ofContact(contactId: string): Promise<Message[]>;
+  /** Files the contact's messages that have no case under `caseId`; returns how many. */
+  fileUnderCase(contactId: string, caseId: string): Promise<number>;
   ofCase(caseId: string): Promise<Message[]>;
   /** The newest outbound message of `kind` (meta.kind) to `to` on the channel, if any. */
   lastOutboundTo(channel: MessageChannel, to: string, kind: string): Promise<Message | null>;

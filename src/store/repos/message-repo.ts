@@ -102,6 +102,15 @@ export class DrizzleMessageRepo implements MessageRepo {
     return this.withFiles(rows);
   }
 
+  async fileUnderCase(contactId: string, caseId: string): Promise<number> {
+    const r = await this.db
+      .update(messages)
+      .set({ caseId })
+      .where(and(eq(messages.contactId, contactId), isNull(messages.caseId)))
+      .returning({ id: messages.id });
+    return r.length;
+  }
+
   async ofCase(caseId: string): Promise<Message[]> {
     const rows = await this.db
       .select()
