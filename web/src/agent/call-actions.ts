@@ -1,9 +1,10 @@
 /**
  * CTI actions as data (Excalidraw's actions pattern): the softphone buttons, the keyboard
- * shortcuts and the tests read the same list. `legal` is the call-state table of
- * src/domain/call/call.ts (`commandStates`; the web app may not import the domain, so it is
- * repeated here), so a button is enabled exactly where the switch would accept the command.
+ * shortcuts and the tests read the same list. `legalIn` is the call-state table of
+ * src/domain/call/call.ts (`commandStates`, through src/contracts/rules.ts), so a button is
+ * enabled exactly where the switch would accept the command.
  */
+import { commandStates } from '../../../src/contracts/rules.ts';
 import type { CallState } from './agent-types.ts';
 
 export type CallCommand =
@@ -19,15 +20,17 @@ export type CallCommand =
 
 /** States in which each command is legal (hang-up: any state in which the agent is talking). */
 export const legalIn: Readonly<Record<CallCommand, readonly CallState[]>> = {
-  hold: ['established'],
-  retrieve: ['held'],
+  hold: commandStates.hold,
+  retrieve: commandStates.retrieve,
+  // The agent's own hang-up: any state in which they are on the call (release also covers
+  // queued and ringing calls, which only a supervisor releases).
   hangup: ['established', 'held', 'consulting', 'conferenced'],
-  transfer: ['established', 'held'],
-  consult: ['established', 'held'],
-  'complete-transfer': ['consulting'],
-  conference: ['consulting'],
-  'cancel-consult': ['consulting'],
-  dtmf: ['established', 'consulting', 'conferenced'],
+  transfer: commandStates.blind_transfer,
+  consult: commandStates.consult,
+  'complete-transfer': commandStates.complete_transfer,
+  conference: commandStates.conference,
+  'cancel-consult': commandStates.cancel_consult,
+  dtmf: commandStates.send_dtmf,
 };
 
 export const isLegal = (command: CallCommand, state: CallState | null | undefined): boolean =>

@@ -1,30 +1,14 @@
 /**
- * The case stage table and plan check of src/domain/case (the web app may not import the
- * domain, so they are repeated here): the desktop offers only the moves the server accepts,
- * and says which stages a plan still needs before the customer may be answered.
+ * The case stage table (from the domain, through src/contracts/rules.ts) and the plan check:
+ * the desktop offers only the moves the server accepts, and says which stages a plan still
+ * needs before the customer may be answered.
  */
 import type { CaseType, LoggedEvent } from '../api/types.ts';
+import { caseStageTransitions, openStages, type CaseStage } from '../../../src/contracts/rules.ts';
 
-export type Stage =
-  'accepted' | 'verifying' | 'dispatched' | 'supervising' | 'replied' | 'closed' | 'canceled';
-
-export const stageMoves: Readonly<Record<Stage, readonly Stage[]>> = {
-  accepted: ['verifying', 'dispatched', 'replied', 'canceled'],
-  verifying: ['dispatched', 'replied', 'canceled'],
-  dispatched: ['supervising', 'replied', 'verifying', 'canceled'],
-  supervising: ['replied', 'dispatched', 'canceled'],
-  replied: ['closed', 'dispatched', 'canceled'],
-  closed: ['accepted'],
-  canceled: [],
-};
-
-export const openStages: readonly Stage[] = [
-  'accepted',
-  'verifying',
-  'dispatched',
-  'supervising',
-  'replied',
-];
+export type Stage = CaseStage;
+export const stageMoves = caseStageTransitions;
+export { openStages };
 
 /** Stages passed since the case was last (re)accepted, read from its timeline. */
 export function visitedStages(timeline: readonly LoggedEvent[]): Set<string> {
