@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Timestamp } from './common.ts';
 
 export const ReportQueryParams = z.object({
-  dimension: z.enum(['queue', 'channel', 'agent']),
+  dimension: z.enum(['queue', 'channel', 'agent', 'team']),
   from: Timestamp,
   to: Timestamp,
   granularity: z.enum(['15m', 'day']).default('15m'),

@@ -28,6 +28,7 @@ describe.each(storeKinds)('interval statistics on %s', (kind) => {
   let router: RouterService;
   let queueId: string;
   let ann: Actor;
+  let teamId: string;
 
   beforeEach(async () => {
     store = await openTestStore(kind);
@@ -37,12 +38,21 @@ describe.each(storeKinds)('interval statistics on %s', (kind) => {
     router = new RouterService(deps);
     await router.start();
     const org = new OrgService(deps);
+    teamId = (await org.createTeam(systemActor, { name: 'Front', kind: 'front' })).id;
     const u = await org.createUser(systemActor, {
       username: 'ann',
       password: 'password1',
       role: 'agent',
+      teamIds: [teamId],
     });
-    ann = { id: u.id, username: 'ann', role: 'agent', teamIds: [], customerId: null, ip: null };
+    ann = {
+      id: u.id,
+      username: 'ann',
+      role: 'agent',
+      teamIds: [teamId],
+      customerId: null,
+      ip: null,
+    };
     queueId = (
       await new RoutingConfigService(deps, router).createQueue(systemActor, {
         name: 'Billing',
@@ -89,7 +99,7 @@ describe.each(storeKinds)('interval statistics on %s', (kind) => {
     await router.complete(ann, d.id, ann.id, 'resolved');
   }
 
-  const rows = (dimension: 'queue' | 'channel' | 'agent') =>
+  const rows = (dimension: 'queue' | 'channel' | 'agent' | 'team') =>
     new ReportService(deps).rows({
       dimension,
       from: new Date('2026-11-30T00:00:00Z'),
@@ -134,6 +144,11 @@ describe.each(storeKinds)('interval statistics on %s', (kind) => {
       expect(ag.map((r) => [r.key, r.handledCount, r.handleMs])).toEqual([
         [ann.id, 1, 100_000],
         [ann.id, 1, 60_000],
+      ]);
+      const team = await rows('team');
+      expect(team.map((r) => [r.key, r.answered, r.handleMs])).toEqual([
+        [teamId, 1, 100_000],
+        [teamId, 1, 60_000],
       ]);
       const daily = await new ReportService(deps).rows({
         dimension: 'queue',

@@ -62,9 +62,12 @@ export class IntervalMaterializer {
   private async run(): Promise<number> {
     const queues = await this.deps.store.routing.listQueues();
     const threshold = new Map(queues.map((q) => [q.id, q.serviceLevelSeconds * 1000]));
+    const users = await this.deps.store.users.list({}, { limit: 100_000, offset: 0 });
+    const teams = new Map(users.items.map((u) => [u.id, u.teamIds]));
     const rules = {
       thresholdMs: (id: string) => threshold.get(id) ?? 20_000,
       shortAbandonMs: this.shortAbandonMs,
+      teamsOf: (agentId: string) => teams.get(agentId) ?? [],
     };
     let read = 0;
     for (;;) {

@@ -11,7 +11,8 @@ import type { LoggedEvent } from '../events/domain-event.ts';
 export const intervalMs = 15 * 60_000;
 export const intervalOf = (at: number): number => Math.floor(at / intervalMs) * intervalMs;
 
-export type Dimension = 'queue' | 'channel' | 'agent';
+/** Team rows count the work of the team's agents (answered, handled), not queue offers. */
+export type Dimension = 'queue' | 'channel' | 'agent' | 'team';
 
 export interface IntervalCounters {
   offered: number;
@@ -62,6 +63,8 @@ export interface FoldRules {
   thresholdMs(queueId: string): number;
   /** Abandons shorter than this are short abandons. */
   readonly shortAbandonMs: number;
+  /** The teams an agent belongs to (their work counts for each). */
+  teamsOf?(agentId: string): readonly string[];
 }
 
 /** Applies events (in sequence order) to the state; returns the new state and the increments. */
@@ -75,7 +78,10 @@ export function foldIntervals(
   const add = (t: OpenTask, counts: Partial<IntervalCounters>, agent: string | null = null) => {
     out.push({ interval: t.interval, dimension: 'queue', key: t.queueId, counts });
     out.push({ interval: t.interval, dimension: 'channel', key: t.channel, counts });
-    if (agent) out.push({ interval: t.interval, dimension: 'agent', key: agent, counts });
+    if (!agent) return;
+    out.push({ interval: t.interval, dimension: 'agent', key: agent, counts });
+    for (const team of rules.teamsOf?.(agent) ?? [])
+      out.push({ interval: t.interval, dimension: 'team', key: team, counts });
   };
   for (const e of events) {
     if (e.subjectType !== 'task') continue;
