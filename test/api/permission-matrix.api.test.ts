@@ -17,6 +17,7 @@ const expected: Record<string, string> = {
   'GET /api/health': 'public',
   'GET /api/info': 'public',
   'POST /api/wfm/staffing': managers,
+  'GET /api/wfm/plan': managers,
   'GET /api/reports/intervals': managers,
   'POST /api/reports/rebuild': admin,
   'POST /api/auth/login': 'public',

@@ -22,6 +22,7 @@ import type { MessageService } from '../../app/messaging/message-service.ts';
 import type { OutboxService } from '../../app/messaging/outbox-service.ts';
 import type { IntervalMaterializer } from '../../app/stats/interval-materializer.ts';
 import type { ReportService } from '../../app/stats/report-service.ts';
+import type { StaffingPlanService } from '../../app/wfm/staffing-plan-service.ts';
 import type { WebFormService } from '../../app/portal/web-form-service.ts';
 import type { PortalAuthService } from '../../app/portal/portal-auth-service.ts';
 import type { PortalCaseService } from '../../app/portal/portal-case-service.ts';
@@ -51,6 +52,7 @@ export interface Services {
   readonly outbox: OutboxService;
   readonly messages: MessageService;
   readonly reports: ReportService;
+  readonly staffingPlans: StaffingPlanService;
   readonly materializer: IntervalMaterializer;
   readonly webForms: WebFormService;
   readonly portalAuth: PortalAuthService;

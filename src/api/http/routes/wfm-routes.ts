@@ -1,6 +1,12 @@
 /** Workforce calculators: Erlang B, C and A staffing for one interval. */
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { StaffingRequest, StaffingResponse } from '../../../contracts/wfm.ts';
+import { z } from 'zod';
+import {
+  StaffingPlanQuery,
+  StaffingPlanSlot,
+  StaffingRequest,
+  StaffingResponse,
+} from '../../../contracts/wfm.ts';
 import { staffing } from '../../../domain/wfm/staffing.ts';
 import type { ApiEnv } from '../api-env.ts';
 import { jsonBody, jsonResponse, managers, secured } from '../secured-route.ts';
@@ -20,6 +26,22 @@ export function wfmRoutes(app: OpenAPIHono<ApiEnv>): void {
       const r = staffing(c.req.valid('json'));
       // JSON has no Infinity: an unstable queue (Erlang C with too few agents) has no ASA.
       return c.json({ ...r, asa: Number.isFinite(r.asa) ? r.asa : null }, 200);
+    },
+  );
+  app.openapi(
+    secured(managers, {
+      method: 'get',
+      path: '/api/wfm/plan',
+      tags: ['workforce'],
+      summary:
+        'Forecast contacts per 15 minutes (weekday and time-of-day history with trend) and the agents each interval needs',
+      request: { query: StaffingPlanQuery },
+      responses: { 200: jsonResponse(z.object({ items: z.array(StaffingPlanSlot) })) },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const slots = await c.var.services.staffingPlans.plan({ ...q, fromDate: q.from });
+      return c.json({ items: slots.map((s) => ({ ...s, start: s.start.toISOString() })) }, 200);
     },
   );
 }
