@@ -10,6 +10,26 @@ export const ReportQueryParams = z.object({
   format: z.enum(['json', 'csv']).default('json'),
 });
 
+export const CaseReportQuery = z.object({
+  from: Timestamp,
+  to: Timestamp,
+  groupBy: z.enum(['type', 'category', 'priority']).default('type'),
+});
+
+export const CaseReportRowView = z
+  .object({
+    group: z.string(),
+    cases: z.number().int(),
+    closed: z.number().int(),
+    firstContactResolution: z.number().nullable(),
+    reopenRate: z.number().nullable(),
+    avgResolutionMs: z.number().nullable(),
+    csat: z.number().nullable(),
+    avgSatisfaction: z.number().nullable(),
+    slaCompliance: z.record(z.string(), z.number()).describe('stage → share left on time'),
+  })
+  .meta({ id: 'CaseReportRow' });
+
 export const ReportRowView = z
   .object({
     period: z.string().describe('interval start (ISO) or local date'),

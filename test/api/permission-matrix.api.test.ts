@@ -19,6 +19,7 @@ const expected: Record<string, string> = {
   'POST /api/wfm/staffing': managers,
   'GET /api/wfm/plan': managers,
   'GET /api/reports/intervals': managers,
+  'GET /api/reports/cases': managers,
   'POST /api/reports/rebuild': admin,
   'POST /api/auth/login': 'public',
   'POST /api/auth/logout': all,

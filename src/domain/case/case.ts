@@ -135,7 +135,9 @@ export function openCase(i: OpenCaseInput): CaseChange {
         title: c.title,
         priority: c.priority,
         customerId: c.customerId,
+        categoryId: c.categoryId,
         dueAt: c.dueAt?.toISOString() ?? null,
+        stageDueAt: c.stageDueAt?.toISOString() ?? null,
       }),
     ],
   };

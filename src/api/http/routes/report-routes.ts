@@ -3,7 +3,12 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { stream } from 'hono/streaming';
 import { z } from 'zod';
 import { Ok } from '../../../contracts/common.ts';
-import { ReportQueryParams, ReportRowView } from '../../../contracts/reports.ts';
+import {
+  CaseReportQuery,
+  CaseReportRowView,
+  ReportQueryParams,
+  ReportRowView,
+} from '../../../contracts/reports.ts';
 import type { ReportRow } from '../../../app/stats/report-service.ts';
 import type { ApiEnv } from '../api-env.ts';
 import { adminOnly, jsonResponse, managers, secured } from '../secured-route.ts';
@@ -69,6 +74,26 @@ export function reportRoutes(app: OpenAPIHono<ApiEnv>): void {
           await s.write(`${chunk}\n`);
         }
       }) as never;
+    },
+  );
+  app.openapi(
+    secured(managers, {
+      method: 'get',
+      path: '/api/reports/cases',
+      tags: ['reports'],
+      summary:
+        'Case analysis of the cases accepted in a period by type, category or priority: FCR, reopen rate, resolution time, CSAT, SLA compliance per stage',
+      request: { query: CaseReportQuery },
+      responses: { 200: jsonResponse(z.object({ items: z.array(CaseReportRowView) })) },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const items = await c.var.services.caseReports.rows({
+        from: new Date(q.from),
+        to: new Date(q.to),
+        groupBy: q.groupBy,
+      });
+      return c.json({ items }, 200);
     },
   );
   app.openapi(
