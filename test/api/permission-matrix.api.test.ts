@@ -29,6 +29,7 @@ const expected: Record<string, string> = {
   'POST /api/users': admin,
   'PATCH /api/users/{id}': admin,
   'DELETE /api/users/{id}': admin,
+  'GET /api/directory': staff,
   'GET /api/teams': staff,
   'GET /api/teams/{id}': staff,
   'POST /api/teams': admin,

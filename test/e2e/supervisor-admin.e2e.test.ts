@@ -210,7 +210,7 @@ describe('supervisor wallboard and admin console', () => {
       await shot(lina, 'supervisor-cases.en');
       await lina.getByTestId('tab-calls').click();
       await lina.getByTestId('call-table').waitFor({ timeout: 5_000 });
-      await shot(lina, 'supervisor-calls.en');
+      await shot(lina, 'supervisor-calls-idle.en');
       await lina.getByTestId('tab-wallboard').click();
       await lina.getByTestId('chart-queues').locator('canvas').waitFor({ timeout: 5_000 });
       await lina

@@ -33,6 +33,7 @@ import { chatRoutes } from './routes/chat-routes.ts';
 import { caseSupervisionRoutes } from './routes/case-supervision-routes.ts';
 import { channelStatusRoutes } from './routes/channel-status-routes.ts';
 import { checkRoutes } from './routes/check-routes.ts';
+import { directoryRoutes } from './routes/directory-routes.ts';
 
 export interface ApiOptions {
   readonly maxBodyBytes?: number;
@@ -121,6 +122,7 @@ export function createApi(services: Services, o: ApiOptions = {}): OpenAPIHono<A
   caseSupervisionRoutes(app);
   channelStatusRoutes(app);
   checkRoutes(app);
+  directoryRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Input, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../shared/format.ts';
 import { get } from './problem-api.ts';
 import type { AuditEntry, Page } from './types.ts';
 
@@ -9,7 +10,7 @@ const pageSize = 12;
 
 /** The audit trail of logins and administrative changes, newest first, paged on the server. */
 export function AuditSection() {
-  const { t } = useTranslation('admin');
+  const { t, i18n } = useTranslation('admin');
   const [page, setPage] = useState(1);
   const [action, setAction] = useState('');
   const audit = useQuery({
@@ -56,7 +57,7 @@ export function AuditSection() {
             title: t('audit.at'),
             dataIndex: 'at',
             width: 170,
-            render: (v: string) => new Date(v).toLocaleString(),
+            render: (v: string) => formatDateTime(v, i18n.language),
           },
           {
             title: t('audit.actor'),

@@ -123,7 +123,7 @@ export function CalendarsSection() {
               label={t('calendar.name')}
               rules={[{ required: true, message: t('required') }]}
             >
-              <Input maxLength={100} />
+              <Input maxLength={100} data-testid="calendar-name" />
             </Form.Item>
           </Col>
           <Col span={10}>
@@ -132,7 +132,7 @@ export function CalendarsSection() {
               label={t('calendar.timeZone')}
               rules={[{ required: true, message: t('required') }]}
             >
-              <Input maxLength={64} />
+              <Input maxLength={64} data-testid="calendar-time-zone" />
             </Form.Item>
           </Col>
         </Row>
@@ -149,6 +149,7 @@ export function CalendarsSection() {
               style={{ marginBottom: 4 }}
             >
               <Input
+                data-testid={`calendar-weekly-${d}`}
                 prefix={
                   <span style={{ display: 'inline-block', width: 36, color: '#888' }}>
                     {t(`day.${d}`)}
@@ -163,7 +164,12 @@ export function CalendarsSection() {
           label={t('calendar.holidays')}
           extra={t('calendar.holidaysHint')}
         >
-          <Select mode="tags" tokenSeparators={[',', ' ']} open={false} />
+          <Select
+            mode="tags"
+            tokenSeparators={[',', ' ']}
+            open={false}
+            data-testid="calendar-holidays"
+          />
         </Form.Item>
       </FormModal>
     </>

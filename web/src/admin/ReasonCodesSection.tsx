@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { App, Col, Form, Input, InputNumber, Row, Switch, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../shared/format.ts';
 import { CrudSection } from './CrudSection.tsx';
 import { FormModal } from './FormModal.tsx';
 import { get, put } from './problem-api.ts';
@@ -57,7 +58,7 @@ export function ReasonCodesSection() {
             title: t('reason.maxMinutes'),
             dataIndex: 'maxMinutes',
             width: 100,
-            render: (v: number | null) => v ?? '–',
+            render: (v: number | null) => (v === null ? '–' : formatNumber(v, i18n.language)),
           },
           {
             title: t('reason.active'),
@@ -84,9 +85,23 @@ export function ReasonCodesSection() {
         <Form.Item
           name="code"
           label={t('reason.code')}
-          rules={[{ required: true, pattern: /^[a-z0-9_]{1,40}$/, message: t('required') }]}
+          rules={[
+            { required: true, pattern: /^[a-z0-9_]{1,40}$/, message: t('required') },
+            {
+              // Saving is a PUT by code: a new reason must not silently replace an existing one.
+              validator: (_, v: unknown) =>
+                ed.isNew && reasons.data?.some((r) => r.code === v)
+                  ? Promise.reject(new Error(t('reason.codeTaken')))
+                  : Promise.resolve(),
+            },
+          ]}
         >
-          <Input disabled={!ed.isNew} maxLength={40} placeholder="lunch" />
+          <Input
+            disabled={!ed.isNew}
+            maxLength={40}
+            placeholder="lunch"
+            data-testid="reason-code"
+          />
         </Form.Item>
         <Row gutter={12}>
           <Col span={12}>
@@ -95,7 +110,7 @@ export function ReasonCodesSection() {
               label={t('reason.labelZh')}
               rules={[{ required: true, message: t('required') }]}
             >
-              <Input maxLength={200} />
+              <Input maxLength={200} data-testid="reason-label-zh" />
             </Form.Item>
           </Col>
           <Col span={12}>
@@ -104,12 +119,18 @@ export function ReasonCodesSection() {
               label={t('reason.label')}
               rules={[{ required: true, message: t('required') }]}
             >
-              <Input maxLength={200} />
+              <Input maxLength={200} data-testid="reason-label" />
             </Form.Item>
           </Col>
           <Col span={6}>
             <Form.Item name="maxMinutes" label={t('reason.maxMinutes')}>
-              <InputNumber min={1} max={1440} precision={0} style={{ width: '100%' }} />
+              <InputNumber
+                min={1}
+                max={1440}
+                precision={0}
+                style={{ width: '100%' }}
+                data-testid="reason-max-minutes"
+              />
             </Form.Item>
           </Col>
           {(['requiresApproval', 'active', 'systemOnly'] as const).map((name) => (
@@ -119,7 +140,7 @@ export function ReasonCodesSection() {
                 label={t(name === 'requiresApproval' ? 'reason.approval' : `reason.${name}`)}
                 valuePropName="checked"
               >
-                <Switch />
+                <Switch data-testid={`reason-${name}`} />
               </Form.Item>
             </Col>
           ))}

@@ -57,12 +57,23 @@ export function SkillsSection() {
         <Form.Item
           name="name"
           label={t('skill.name')}
-          rules={[{ required: true, message: t('required') }]}
+          rules={[
+            { required: true, message: t('required') },
+            {
+              // Checked against the list already loaded, so a taken name is shown at the field
+              // before saving rather than as a refused request (the server refuses it the same).
+              validator: (_, v: unknown) =>
+                typeof v === 'string' &&
+                skills.data?.some((x) => x.name === v.trim() && x.id !== ed.row?.id)
+                  ? Promise.reject(new Error(t('skill.nameTaken')))
+                  : Promise.resolve(),
+            },
+          ]}
         >
-          <Input maxLength={100} />
+          <Input maxLength={100} data-testid="skill-name" />
         </Form.Item>
         <Form.Item name="description" label={t('skill.description')}>
-          <Input.TextArea rows={3} maxLength={2000} />
+          <Input.TextArea rows={3} maxLength={2000} data-testid="skill-description" />
         </Form.Item>
       </FormModal>
     </>

@@ -1,6 +1,7 @@
 import { App, Col, Form, InputNumber, Row, Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../shared/format.ts';
 import { CrudSection } from './CrudSection.tsx';
 import { FormModal } from './FormModal.tsx';
 import { del, get, patch, post } from './problem-api.ts';
@@ -75,10 +76,15 @@ export function SlaSection() {
             render: (m: SlaPolicy['stageMinutes']) =>
               slaStages
                 .filter((s) => m[s] !== undefined)
-                .map((s) => `${tc(`stage.${s}`)} ${m[s]}`)
+                .map((s) => `${tc(`stage.${s}`)} ${formatNumber(m[s] ?? 0, i18n.language)}`)
                 .join(' · '),
           },
-          { title: t('sla.total'), dataIndex: 'totalMinutes', width: 140 },
+          {
+            title: t('sla.total'),
+            dataIndex: 'totalMinutes',
+            width: 140,
+            render: (v: number) => formatNumber(v, i18n.language),
+          },
           { title: t('sla.warn'), dataIndex: 'warnPercent', width: 90 },
           {
             title: t('sla.calendar'),
@@ -102,6 +108,7 @@ export function SlaSection() {
           <Col span={8}>
             <Form.Item name="caseType" label={t('sla.caseType')} rules={required}>
               <Select
+                data-testid="sla-case-type"
                 options={(types.data ?? []).map((x) => ({
                   value: x.code,
                   label: zh ? x.nameZh : x.name,
@@ -112,6 +119,7 @@ export function SlaSection() {
           <Col span={8}>
             <Form.Item name="priority" label={t('sla.priority')}>
               <Select
+                data-testid="sla-priority"
                 allowClear
                 placeholder={t('sla.anyPriority')}
                 options={priorities.map((p) => ({ value: p, label: tc(`priority.${p}`) }))}
@@ -121,6 +129,7 @@ export function SlaSection() {
           <Col span={8}>
             <Form.Item name="calendarId" label={t('sla.calendar')} rules={required}>
               <Select
+                data-testid="sla-calendar"
                 options={(calendars.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
               />
             </Form.Item>
@@ -135,7 +144,7 @@ export function SlaSection() {
                 style={{ flex: 1, maxWidth: 'none' }}
               >
                 <Form.Item name={['stageMinutes', s]} label={tc(`stage.${s}`)}>
-                  <InputNumber min={0} style={{ width: '100%' }} />
+                  <InputNumber min={0} style={{ width: '100%' }} data-testid={`sla-stage-${s}`} />
                 </Form.Item>
               </Col>
             ))}
@@ -144,12 +153,12 @@ export function SlaSection() {
         <Row gutter={12}>
           <Col span={12}>
             <Form.Item name="totalMinutes" label={t('sla.total')} rules={required}>
-              <InputNumber min={0} style={{ width: '100%' }} />
+              <InputNumber min={0} style={{ width: '100%' }} data-testid="sla-total" />
             </Form.Item>
           </Col>
           <Col span={12}>
             <Form.Item name="warnPercent" label={t('sla.warn')} rules={required}>
-              <InputNumber min={0} max={100} style={{ width: '100%' }} />
+              <InputNumber min={0} max={100} style={{ width: '100%' }} data-testid="sla-warn" />
             </Form.Item>
           </Col>
         </Row>

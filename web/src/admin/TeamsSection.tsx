@@ -60,13 +60,16 @@ export function TeamsSection() {
           label={t('team.name')}
           rules={[{ required: true, message: t('required') }]}
         >
-          <Input maxLength={100} />
+          <Input maxLength={100} data-testid="team-name" />
         </Form.Item>
         <Form.Item name="kind" label={t('team.kind')}>
-          <Select options={teamKinds.map((k) => ({ value: k, label: t(`team.kind.${k}`) }))} />
+          <Select
+            data-testid="team-kind"
+            options={teamKinds.map((k) => ({ value: k, label: t(`team.kind.${k}`) }))}
+          />
         </Form.Item>
         <Form.Item name="description" label={t('team.description')}>
-          <Input.TextArea rows={3} maxLength={2000} />
+          <Input.TextArea rows={3} maxLength={2000} data-testid="team-description" />
         </Form.Item>
       </FormModal>
     </>

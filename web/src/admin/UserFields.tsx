@@ -27,7 +27,12 @@ export function UserFields({ isNew }: { isNew: boolean }) {
       <Row gutter={12}>
         <Col span={12}>
           <Form.Item name="username" label={t('user.username')} rules={isNew ? required : []}>
-            <Input disabled={!isNew} maxLength={64} autoComplete="off" />
+            <Input
+              disabled={!isNew}
+              maxLength={64}
+              autoComplete="off"
+              data-testid="user-username"
+            />
           </Form.Item>
         </Col>
         <Col span={12}>
@@ -37,22 +42,29 @@ export function UserFields({ isNew }: { isNew: boolean }) {
             rules={isNew ? required : []}
             extra={isNew ? undefined : t('user.passwordKeep')}
           >
-            <Input.Password maxLength={256} autoComplete="new-password" />
+            <Input.Password
+              maxLength={256}
+              autoComplete="new-password"
+              data-testid="user-password"
+            />
           </Form.Item>
         </Col>
         <Col span={12}>
           <Form.Item name="displayName" label={t('user.displayName')}>
-            <Input maxLength={100} />
+            <Input maxLength={100} data-testid="user-display-name" />
           </Form.Item>
         </Col>
         <Col span={12}>
           <Form.Item name="email" label={t('user.email')}>
-            <Input maxLength={254} />
+            <Input maxLength={254} data-testid="user-email" />
           </Form.Item>
         </Col>
         <Col span={8}>
           <Form.Item name="role" label={t('user.role')}>
-            <Select options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+            <Select
+              data-testid="user-role"
+              options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+            />
           </Form.Item>
         </Col>
         <Col span={8}>
@@ -76,6 +88,7 @@ export function UserFields({ isNew }: { isNew: boolean }) {
       <Form.Item name="teamIds" label={t('user.teams')}>
         <Select
           mode="multiple"
+          data-testid="user-teams"
           options={(teams.data ?? []).map((x) => ({ value: x.id, label: x.name }))}
         />
       </Form.Item>
@@ -91,17 +104,29 @@ export function UserFields({ isNew }: { isNew: boolean }) {
                     style={{ width: 260, marginBottom: 8 }}
                   >
                     <Select
+                      data-testid={`user-skill-${f.name}`}
                       placeholder={t('user.skill')}
                       options={(skills.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
                     />
                   </Form.Item>
                   <Form.Item name={[f.name, 'level']} rules={required} style={{ marginBottom: 8 }}>
-                    <InputNumber min={1} max={5} precision={0} placeholder={t('user.level')} />
+                    <InputNumber
+                      min={1}
+                      max={5}
+                      precision={0}
+                      placeholder={t('user.level')}
+                      data-testid={`user-level-${f.name}`}
+                    />
                   </Form.Item>
                   <MinusCircleOutlined onClick={() => remove(f.name)} />
                 </Space>
               ))}
-              <Button size="small" icon={<PlusOutlined />} onClick={() => add({ level: 3 })}>
+              <Button
+                size="small"
+                icon={<PlusOutlined />}
+                onClick={() => add({ level: 3 })}
+                data-testid="user-add-skill"
+              >
                 {t('user.addSkill')}
               </Button>
             </>

@@ -2,7 +2,7 @@ import { Empty, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../api/types.ts';
 import { channelColor } from './colors.ts';
-import { shortTime } from './time.ts';
+import { formatShortTime } from '../shared/format.ts';
 
 /** The contacts linked to a case (every channel), newest first. */
 export function CaseContacts({ contacts }: { contacts: Contact[] }) {
@@ -23,7 +23,7 @@ export function CaseContacts({ contacts }: { contacts: Contact[] }) {
             {c.subject ?? ''}
           </Typography.Text>
           <Typography.Text type="secondary">
-            {shortTime(c.startedAt, i18n.language)}
+            {formatShortTime(c.startedAt, i18n.language)}
           </Typography.Text>
           {!c.endedAt && <Tag color="green">{t('customer.ongoing')}</Tag>}
         </div>

@@ -1,7 +1,8 @@
 import { Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { LoggedEvent } from '../api/types.ts';
-import { shortTime } from './time.ts';
+import { usePersonName } from './people.ts';
+import { formatShortTime } from '../shared/format.ts';
 
 const known = new Set([
   'case.created',
@@ -21,6 +22,7 @@ const known = new Set([
 export function CaseHistory({ events }: { events: LoggedEvent[] }) {
   const { t, i18n } = useTranslation('agent');
   const { t: tc } = useTranslation();
+  const personName = usePersonName();
   return (
     <Timeline
       items={events.map((e) => {
@@ -28,7 +30,9 @@ export function CaseHistory({ events }: { events: LoggedEvent[] }) {
         const what = known.has(e.type) ? t(`history.${e.type.slice(5)}`) : e.type;
         return {
           key: e.seq,
-          title: shortTime(e.at, i18n.language),
+          title: e.actorId
+            ? `${formatShortTime(e.at, i18n.language)} · ${personName(e.actorId)}`
+            : formatShortTime(e.at, i18n.language),
           content: (
             <span>
               {what}
@@ -38,6 +42,9 @@ export function CaseHistory({ events }: { events: LoggedEvent[] }) {
                   <Tag>{tc(`stage.${String(p['from'])}`)}</Tag>→
                   <Tag>{tc(`stage.${String(p['to'])}`)}</Tag>
                 </>
+              )}
+              {e.type === 'case.assigned' && typeof p['assigneeId'] === 'string' && (
+                <> → {personName(p['assigneeId'])}</>
               )}
               {typeof p['note'] === 'string' && p['note'] && (
                 <Typography.Text type="secondary"> — {p['note']}</Typography.Text>

@@ -4,14 +4,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../api/client.ts';
 import { useReportError } from '../shared/errors.ts';
-import { useSession } from '../shell/session.tsx';
 import type { CaseNote } from './agent-types.ts';
-import { shortTime } from './time.ts';
+import { usePersonName } from './people.ts';
+import { formatShortTime } from '../shared/format.ts';
 
 /** The case's notes (internal ones only staff see) and a box to add one. */
 export function CaseNotes({ caseId, notes }: { caseId: string; notes: CaseNote[] }) {
   const { t, i18n } = useTranslation('agent');
-  const { user } = useSession();
+  const personName = usePersonName();
   const client = useQueryClient();
   const report = useReportError();
   const [body, setBody] = useState('');
@@ -41,8 +41,8 @@ export function CaseNotes({ caseId, notes }: { caseId: string; notes: CaseNote[]
           style={{ borderBottom: '1px solid #f0f0f0', paddingBottom: 6 }}
         >
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {n.authorId === user?.id ? t('message.us') : t('case.colleague')} ·{' '}
-            {shortTime(n.createdAt, i18n.language)}
+            <span data-testid="case-note-author">{personName(n.authorId)}</span> ·{' '}
+            {formatShortTime(n.createdAt, i18n.language)}
           </Typography.Text>{' '}
           {n.internal ? (
             <Tag>{t('case.internal')}</Tag>

@@ -16,9 +16,10 @@ import {
   useCustomer,
   useTeams,
 } from './queries.ts';
+import { usePersonName } from './people.ts';
 import { SlaTag } from './SlaTag.tsx';
 import { useCaseConversation } from './use-case-conversation.ts';
-import { shortTime } from './time.ts';
+import { formatShortTime } from '../shared/format.ts';
 
 /**
  * The case workspace: what it is and where it stands (stage, SLA clocks), the moves allowed
@@ -34,6 +35,7 @@ export function CaseView({ caseId }: { caseId: string }) {
   const timeline = useCaseTimeline(caseId);
   const types = useCaseTypes();
   const teams = useTeams();
+  const personName = usePersonName();
   const kase = details.data?.case;
   const customer = useCustomer(kase?.customerId);
   const messages = useCaseConversation(caseId, details.data?.contacts ?? []);
@@ -80,8 +82,8 @@ export function CaseView({ caseId }: { caseId: string }) {
                   showChannel
                   footer={recorded.map((r) => (
                     <Typography.Text key={r.id} type="secondary" data-testid="recorded-reply">
-                      {t('case.recordedReply', { at: shortTime(r.createdAt, i18n.language) })}:{' '}
-                      {r.body}
+                      {t('case.recordedReply', { at: formatShortTime(r.createdAt, i18n.language) })}
+                      : {r.body}
                     </Typography.Text>
                   ))}
                 />
@@ -116,6 +118,11 @@ export function CaseView({ caseId }: { caseId: string }) {
                   },
                   { key: 'team', label: t('case.ownerTeam'), children: team(kase.teamId) },
                   {
+                    key: 'assignee',
+                    label: t('case.assignee'),
+                    children: kase.assigneeId ? personName(kase.assigneeId) : tc('none'),
+                  },
+                  {
                     key: 'dispatch',
                     label: t('case.dispatchTeam'),
                     children: team(kase.dispatchTeamId),
@@ -123,12 +130,12 @@ export function CaseView({ caseId }: { caseId: string }) {
                   {
                     key: 'accepted',
                     label: t('case.acceptedAt'),
-                    children: shortTime(kase.acceptedAt, i18n.language),
+                    children: formatShortTime(kase.acceptedAt, i18n.language),
                   },
                   {
                     key: 'due',
                     label: t('case.dueAt'),
-                    children: kase.dueAt ? shortTime(kase.dueAt, i18n.language) : tc('none'),
+                    children: kase.dueAt ? formatShortTime(kase.dueAt, i18n.language) : tc('none'),
                   },
                   {
                     key: 'desc',

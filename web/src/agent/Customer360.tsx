@@ -4,7 +4,7 @@ import type { Contact } from '../api/types.ts';
 import { channelColor, levelColor, stageColor } from './colors.ts';
 import { openStages, type Stage } from './case-rules.ts';
 import { useCustomer, useCustomerCases, useCustomerContacts } from './queries.ts';
-import { shortTime } from './time.ts';
+import { formatShortTime } from '../shared/format.ts';
 
 const section = { marginTop: 10, marginBottom: 4, fontSize: 13 } as const;
 
@@ -107,7 +107,7 @@ export function Customer360({
                   (x.direction === 'inbound' ? t('customer.inbound') : t('customer.outbound'))}
               </Typography.Text>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {shortTime(x.startedAt, i18n.language)}
+                {formatShortTime(x.startedAt, i18n.language)}
               </Typography.Text>
             </div>
           ))}

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../api/types.ts';
 import { channelColor } from './colors.ts';
-import { shortTime } from './time.ts';
+import { formatDateTime, formatShortTime } from '../shared/format.ts';
 
 const statusColor: Record<string, string> = {
   queued: 'default',
@@ -48,8 +48,12 @@ export function MessageItem({ m, showChannel }: { m: Message; showChannel?: bool
           <Typography.Text strong style={{ fontSize: 12 }}>
             {name}
           </Typography.Text>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }} title={m.createdAt}>
-            {shortTime(m.createdAt, i18n.language)}
+          <Typography.Text
+            type="secondary"
+            style={{ fontSize: 12 }}
+            title={formatDateTime(m.createdAt, i18n.language)}
+          >
+            {formatShortTime(m.createdAt, i18n.language)}
           </Typography.Text>
           {!inbound && (
             <Tooltip title={m.error ?? undefined}>

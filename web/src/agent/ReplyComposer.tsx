@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { post } from '../api/client.ts';
 import type { Contact, Message } from '../api/types.ts';
 import { useReportError } from '../shared/errors.ts';
+import { formatDateTime } from '../shared/format.ts';
 import { AttachmentPicker } from './AttachmentPicker.tsx';
 import { CannedPicker } from './CannedPicker.tsx';
 import { toUpload } from './files.ts';
@@ -62,7 +63,7 @@ export function ReplyComposer({
             quote(
               lastIn,
               t('composer.quoteHeader', {
-                date: new Date(lastIn.createdAt).toLocaleString(i18n.language),
+                date: formatDateTime(lastIn.createdAt, i18n.language),
                 from: lastIn.from,
               }),
             )

@@ -1,7 +1,7 @@
 import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SlaReading } from './agent-types.ts';
-import { formatMinutes } from './time.ts';
+import { formatDateTime, formatMinutes } from '../shared/format.ts';
 
 const color: Record<SlaReading['state'], string> = {
   ok: 'green',
@@ -19,13 +19,13 @@ export function SlaTag({ label, reading }: { label: string; reading: SlaReading 
     reading.remainingMinutes === null
       ? ''
       : reading.remainingMinutes < 0
-        ? t('sla.overdueBy', { time: formatMinutes(-reading.remainingMinutes) })
-        : t('sla.left', { time: formatMinutes(reading.remainingMinutes) });
+        ? t('sla.overdueBy', { time: formatMinutes(-reading.remainingMinutes, i18n.language) })
+        : t('sla.left', { time: formatMinutes(reading.remainingMinutes, i18n.language) });
   return (
     <Tooltip
       title={
         reading.dueAt
-          ? t('sla.due', { at: new Date(reading.dueAt).toLocaleString(i18n.language) })
+          ? t('sla.due', { at: formatDateTime(reading.dueAt, i18n.language) })
           : undefined
       }
     >

@@ -149,3 +149,16 @@ export const useCaseTimeline = (id: string) =>
     queryKey: ['case', id, 'timeline'],
     queryFn: () => get<LoggedEvent[]>(`/api/cases/${id}/timeline`),
   });
+
+/** Staff by id (display name, role, teams): agents may not list users, but may read this. */
+export const useDirectory = () =>
+  useQuery({
+    queryKey: ['directory'],
+    queryFn: async () =>
+      (
+        await get<{
+          items: { id: string; displayName: string; role: string; teamIds: string[] }[];
+        }>('/api/directory')
+      ).items,
+    staleTime: 300_000,
+  });

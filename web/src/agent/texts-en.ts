@@ -171,6 +171,7 @@ export const en: Record<keyof typeof zh, string> = {
   'case.tabDetails': 'Details',
   'case.tabContacts': 'Contacts ({{n}})',
   'case.tabHistory': 'History',
+  'case.assignee': 'Assignee',
   'case.ownerTeam': 'Owner team',
   'case.acceptedAt': 'Accepted',
   'case.dueAt': 'Due',

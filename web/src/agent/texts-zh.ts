@@ -169,6 +169,7 @@ export const zh = {
   'case.tabDetails': '详情',
   'case.tabContacts': '关联接触（{{n}}）',
   'case.tabHistory': '处理历史',
+  'case.assignee': '处理人',
   'case.ownerTeam': '受理班组',
   'case.acceptedAt': '受理时间',
   'case.dueAt': '办结时限',

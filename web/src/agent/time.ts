@@ -1,4 +1,7 @@
-/** Clocks for the desktop: a ticking "now" for timers and countdowns, and how they read. */
+/**
+ * Clocks for the desktop: a ticking "now" for timers and countdowns, and how they read (dates and
+ * business minutes in the page's language are in ../shared/format.ts).
+ */
 import { useEffect, useState } from 'react';
 
 /** The current time in ms, re-rendering the caller every `intervalMs`. */
@@ -22,22 +25,3 @@ export function formatDuration(seconds: number): string {
 
 /** Seconds from an ISO instant to `now` (ms). */
 export const secondsSince = (iso: string, now: number) => (now - Date.parse(iso)) / 1000;
-
-/** A short local date and time for lists ("11-29 14:05"); the full one is in the title. */
-export function shortTime(iso: string, lang: string): string {
-  const d = new Date(iso);
-  const sameDay = new Date().toDateString() === d.toDateString();
-  return d.toLocaleString(lang, {
-    ...(sameDay ? {} : { month: '2-digit', day: '2-digit' }),
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-}
-
-/** Business minutes left (negative: overdue) as "3h 20m" / "-45m". */
-export function formatMinutes(minutes: number): string {
-  const sign = minutes < 0 ? '-' : '';
-  const m = Math.round(Math.abs(minutes));
-  const h = Math.floor(m / 60);
-  return h > 0 ? `${sign}${h}h ${m % 60}m` : `${sign}${m}m`;
-}

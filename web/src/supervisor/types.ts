@@ -4,9 +4,9 @@ import type { CaseSlaView, CaseView } from '../../../src/contracts/cases.ts';
 import type { AgentOverview } from '../../../src/contracts/routing.ts';
 import type { UserView } from '../../../src/contracts/auth.ts';
 import type { CallView } from '../../../src/contracts/voice.ts';
-import type { Realtime } from '../api/types.ts';
+import type { AgentStatus, Realtime, ReasonCode } from '../api/types.ts';
 
-export type { Realtime };
+export type { AgentStatus, Realtime, ReasonCode };
 export type QueueLive = Realtime['queues'][number];
 export type AgentLive = Realtime['agents'][number];
 export type TeamLive = Realtime['teams'][number];
