@@ -146,7 +146,10 @@ describe('openCase', () => {
           title: 'Roaming charged twice',
           priority: 'high',
           customerId: 'cust-1',
+          categoryId: 'cat-roaming',
           dueAt: at(24 * 60).toISOString(),
+          // The first stage's due time: case reports judge whether it was left on time.
+          stageDueAt: at(30).toISOString(),
         },
         // The creator (agent-0) is not named: only those who may open the case see its events.
         scope: {
