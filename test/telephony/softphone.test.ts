@@ -71,12 +71,12 @@ describe('browser softphone', () => {
     await store?.close();
   });
 
-  const openPhone = async (page: Page) => {
+  const openPhone = async (page: Page, as = token) => {
     await page.goto(center.url);
     await page.addScriptTag({ path: script });
     await page.evaluate(
       `(async () => {
-        window.phone = new KefuSoftphone({ token: ${JSON.stringify(token)}, autoAnswer: true });
+        window.phone = new KefuSoftphone({ token: ${JSON.stringify(as)}, autoAnswer: true });
         await window.phone.connect();
       })()`,
     );
@@ -147,5 +147,65 @@ describe('browser softphone', () => {
       expect.arrayContaining(['call.offered', 'call.established', 'call.released']),
     );
     await page.close();
+  }, 90_000);
+
+  it('rings a supervisor’s browser softphone to listen in, then whisper', async () => {
+    await center.services.org.createUser(systemActor, {
+      username: 'web-sup',
+      password: 'web-password',
+      role: 'supervisor',
+    });
+    const sup = await apiToken(center, 'web-sup', 'web-password');
+    const call = (method: string, path: string, body?: unknown, as = sup) =>
+      fetch(`${center.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${as}`, 'content-type': 'application/json' },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+    expect((await call('POST', '/api/agent/session', { softphone: true })).status).toBeLessThan(
+      300,
+    );
+    // Away, so the router does not offer the supervisor customer calls.
+    const reasons = (await (await call('GET', '/api/reason-codes')).json()) as {
+      code: string;
+      requiresApproval: boolean;
+      systemOnly: boolean;
+      active: boolean;
+    }[];
+    const reason = reasons.find((r) => r.active && !r.requiresApproval && !r.systemOnly)!;
+    expect(
+      (await call('PUT', '/api/agent/state', { state: 'away', reason: reason.code })).status,
+    ).toBe(200);
+    const agentPage = await browser.newPage();
+    await openPhone(agentPage);
+    const supPage = await browser.newPage();
+    await openPhone(supPage, sup);
+    const startSeq = await store.events.lastSeq();
+    const caller = complaintCaller(center, host, '8613900139001', 60_000);
+    const callId = String(
+      (await waitForEvent(store, startSeq, 'call.established')).payload['callId'],
+    );
+    const mon = await call('POST', `/api/calls/${callId}/monitor`, { mode: 'listen' });
+    expect(mon.status, await mon.text()).toBe(200);
+    const supervisorLeg = async () => {
+      const v = (await (await call('GET', `/api/calls/${callId}`)).json()) as {
+        legs: { role: string; state: string; monitor: string | null }[];
+      };
+      return v.legs.find((l) => l.role === 'supervisor' && l.state !== 'released');
+    };
+    for (let i = 0; i < 100 && (await supervisorLeg())?.state !== 'established'; i++)
+      await sleep(100);
+    expect(await supervisorLeg()).toMatchObject({ state: 'established', monitor: 'listen' });
+    await sleep(2000);
+    // The supervisor's page hears the call.
+    expect((await stats(supPage)).packetsReceived).toBeGreaterThan(50);
+    expect((await call('POST', `/api/calls/${callId}/monitor`, { mode: 'whisper' })).status).toBe(
+      200,
+    );
+    expect(await supervisorLeg()).toMatchObject({ monitor: 'whisper' });
+    await agentPage.evaluate(`window.phone.hangup()`);
+    expect((await caller).code).toBe(0);
+    await agentPage.close();
+    await supPage.close();
   }, 90_000);
 });

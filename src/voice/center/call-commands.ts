@@ -28,7 +28,7 @@ import {
 } from '../../domain/call/call.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { OutboundLeg } from '../switch/outbound-leg.ts';
-import type { LiveCall } from './live-call.ts';
+import type { LegHandle, LiveCall } from './live-call.ts';
 
 /** What the commands need from the call the center keeps. */
 export interface CommandCall {
@@ -37,10 +37,15 @@ export interface CommandCall {
   readonly callerNumber: string;
 }
 
+/** A leg the commands dial: a SIP call out, or a browser softphone rung over WebSocket. */
+export type DialedLeg = LegHandle & {
+  start(events: { answered?: () => void; failed?: (status: number, reason: string) => void }): void;
+};
+
 export interface CommandContext {
   calls(): Iterable<CommandCall>;
-  /** Rings a user's registered phone (their agent session's extension). */
-  dialUser(userId: string, call: CommandCall): Promise<OutboundLeg>;
+  /** Rings a user: their browser softphone, or the phone of their agent session's extension. */
+  dialUser(userId: string, call: CommandCall): Promise<DialedLeg>;
   dialExtension(extension: string, call: CommandCall): Promise<OutboundLeg>;
   dialNumber(number: string, call: CommandCall): Promise<OutboundLeg>;
   /** Blind transfer back into the router (a queue, or an agent as a task). */
@@ -178,7 +183,7 @@ export class CallCommands {
     if (command !== 'monitor' && controllingLeg(call.live.model) === undefined)
       throw new DomainError('call.illegal_command', 'no agent is on this call');
     let party: Party;
-    let leg: OutboundLeg;
+    let leg: DialedLeg;
     if ('agentId' in to) {
       party = { kind: 'user', userId: to.agentId };
       leg = await this.ctx.dialUser(to.agentId, call);

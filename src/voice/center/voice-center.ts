@@ -230,8 +230,17 @@ export class VoiceCenter implements CallControl {
     });
   }
 
-  private async dialUser(userId: string, call: CommandCall): Promise<OutboundLeg> {
-    const ext = this.d.router.agentSession(userId)?.extension;
+  private async dialUser(userId: string, call: CommandCall): Promise<AgentLeg> {
+    const session = this.d.router.agentSession(userId);
+    // A user logged in with the browser softphone (an agent consulted, a supervisor monitoring)
+    // is rung in their page, like a routed call.
+    if (session?.softphone && this.d.softphones?.reachable(userId))
+      return this.d.softphones.ring(userId, {
+        from: call.callerNumber,
+        display: call.callerNumber,
+        contactId: call.contact.id,
+      });
+    const ext = session?.extension;
     if (!ext)
       throw new DomainError('call.no_phone', 'that user is not logged in with a phone', { userId });
     return this.dialExtension(ext, call);
