@@ -7,19 +7,15 @@
  *
  *   npx tsx bench/channels.ts [--mails 300] [--sms 1000]
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import nodemailer from 'nodemailer';
-import pg from 'pg';
 import { systemActor } from '../src/app/app-context.ts';
 import type { Store } from '../src/app/ports/store.ts';
+import { onEachStore } from './support/each-store.ts';
 import { bootstrapCenter } from '../src/app/seed/bootstrap.ts';
 import { startEmail } from '../src/channels/email/start-email.ts';
 import { startSms } from '../src/channels/sms/start-sms.ts';
 import { buildServices } from '../src/main.ts';
-import { openStore } from '../src/store/open-store.ts';
 import { TestSmsc } from '../test/support/test-smsc.ts';
 
 const { values: v } = parseArgs({
@@ -124,26 +120,4 @@ async function run(label: string, store: Store) {
   );
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'kefu-bench-'));
-try {
-  const store = await openStore({ dataDir: dir });
-  await run('pglite', store);
-  await store.close();
-} finally {
-  rmSync(dir, { recursive: true, force: true });
-}
-const admin = process.env['KEFU_BENCH_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const name = `kefu_bench_${process.pid}`;
-const c = new pg.Client({ connectionString: admin });
-await c.connect();
-await c.query(`create database ${name}`);
-try {
-  const u = new URL(admin);
-  u.pathname = `/${name}`;
-  const store = await openStore({ databaseUrl: u.toString() });
-  await run('postgres', store);
-  await store.close();
-} finally {
-  await c.query(`drop database if exists ${name} with (force)`);
-  await c.end();
-}
+await onEachStore(run);

@@ -7,11 +7,7 @@
  *   npx tsx bench/router-e2e.ts [--agents 300] [--queues 100] [--tasks 20000] [--decisions 3000]
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import {
   defaultCenterConfig,
   systemActor,
@@ -21,10 +17,10 @@ import {
 import { OrgService } from '../src/app/org/org-service.ts';
 import { systemClock } from '../src/app/ports/clock.ts';
 import type { Store } from '../src/app/ports/store.ts';
+import { onEachStore } from './support/each-store.ts';
 import { RoutingConfigService } from '../src/app/routing/routing-config-service.ts';
 import { RouterService } from '../src/app/routing/router-service.ts';
 import { bootstrapCenter } from '../src/app/seed/bootstrap.ts';
-import { openStore } from '../src/store/open-store.ts';
 
 const { values: v } = parseArgs({
   options: {
@@ -126,26 +122,4 @@ async function run(label: string, store: Store) {
   await router.stop();
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'kefu-bench-'));
-try {
-  const store = await openStore({ dataDir: dir });
-  await run('pglite', store);
-  await store.close();
-} finally {
-  rmSync(dir, { recursive: true, force: true });
-}
-const admin = process.env['KEFU_BENCH_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const name = `kefu_bench_${process.pid}`;
-const c = new pg.Client({ connectionString: admin });
-await c.connect();
-await c.query(`create database ${name}`);
-try {
-  const u = new URL(admin);
-  u.pathname = `/${name}`;
-  const store = await openStore({ databaseUrl: u.toString() });
-  await run('postgres', store);
-  await store.close();
-} finally {
-  await c.query(`drop database if exists ${name} with (force)`);
-  await c.end();
-}
+await onEachStore(run);

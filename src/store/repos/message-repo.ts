@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { MessageRepo, NewAttachment, StoredAttachment } from '../../app/ports/message-repo.ts';
 import type {
   AttachmentInfo,
@@ -52,12 +52,12 @@ export class DrizzleMessageRepo implements MessageRepo {
 
   async get(id: string): Promise<Message | null> {
     const [r] = await this.db.select().from(messages).where(eq(messages.id, id));
-    return r ? (await this.withFiles([r]))[0]! : null;
+    return this.one(r);
   }
 
   async getForUpdate(id: string): Promise<Message | null> {
     const [r] = await this.db.select().from(messages).where(eq(messages.id, id)).for('update');
-    return r ? (await this.withFiles([r]))[0]! : null;
+    return this.one(r);
   }
 
   async byExternalId(
@@ -77,7 +77,7 @@ export class DrizzleMessageRepo implements MessageRepo {
       )
       .orderBy(desc(messages.createdAt))
       .limit(1);
-    return r ? (await this.withFiles([r]))[0]! : null;
+    return this.one(r);
   }
 
   async firstByExternalIds(
@@ -90,16 +90,11 @@ export class DrizzleMessageRepo implements MessageRepo {
       .from(messages)
       .where(and(eq(messages.channel, channel), inArray(messages.externalId, [...ids])));
     const best = ids.map((id) => rows.find((r) => r.externalId === id)).find((r) => r);
-    return best ? (await this.withFiles([best]))[0]! : null;
+    return this.one(best);
   }
 
-  async ofContact(contactId: string): Promise<Message[]> {
-    const rows = await this.db
-      .select()
-      .from(messages)
-      .where(eq(messages.contactId, contactId))
-      .orderBy(asc(messages.createdAt), asc(messages.id));
-    return this.withFiles(rows);
+  ofContact(contactId: string): Promise<Message[]> {
+    return this.timeline(eq(messages.contactId, contactId));
   }
 
   async fileUnderCase(contactId: string, caseId: string): Promise<number> {
@@ -111,13 +106,22 @@ export class DrizzleMessageRepo implements MessageRepo {
     return r.length;
   }
 
-  async ofCase(caseId: string): Promise<Message[]> {
+  ofCase(caseId: string): Promise<Message[]> {
+    return this.timeline(eq(messages.caseId, caseId));
+  }
+
+  /** Messages matching `where`, oldest first, with their attachment lists. */
+  private async timeline(where: SQL): Promise<Message[]> {
     const rows = await this.db
       .select()
       .from(messages)
-      .where(eq(messages.caseId, caseId))
+      .where(where)
       .orderBy(asc(messages.createdAt), asc(messages.id));
     return this.withFiles(rows);
+  }
+
+  private async one(r: Row | undefined): Promise<Message | null> {
+    return r ? ((await this.withFiles([r]))[0] ?? null) : null;
   }
 
   async lastOutboundTo(channel: MessageChannel, to: string, kind: string): Promise<Message | null> {
@@ -134,7 +138,7 @@ export class DrizzleMessageRepo implements MessageRepo {
       )
       .orderBy(desc(messages.createdAt))
       .limit(1);
-    return r ? (await this.withFiles([r]))[0]! : null;
+    return this.one(r);
   }
 
   async due(now: Date, limit: number): Promise<Message[]> {
