@@ -6,16 +6,12 @@
  * call's legs through the API — and releases the call, which SIPp sees as a BYE. Screenshots in
  * zh-CN and en; no console errors anywhere.
  */
-import pino from 'pino';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/app/ports/store.ts';
-import { startCenter, type Center } from '../../src/main.ts';
+import type { Center } from '../../src/main.ts';
 import { hostAddress, startBaresip, type Baresip } from '../support/baresip.ts';
-import { launchChromium } from '../support/chromium.ts';
-import { apiToken, complaintCaller, openAllDay } from '../support/telephony.ts';
-import { openTestStore } from '../support/test-stores.ts';
-import { screenshotDir } from '../support/web-app.ts';
+import { apiToken, complaintCaller } from '../support/telephony.ts';
+import { screenshotDir, startWebApp, type WebApp } from '../support/web-app.ts';
 
 /** Every browser step gets at most this long (pages get it as their default timeout too). */
 const step = { timeout: 10_000 };
@@ -34,38 +30,16 @@ interface CallBody {
 
 describe('supervisor monitoring a call', () => {
   const host = hostAddress();
-  let store: Store;
+  let w: WebApp;
   let center: Center;
-  let browser: Browser;
   let phone: Baresip | undefined;
-  const contexts: BrowserContext[] = [];
-  const w = {
-    problems: [] as string[],
-    get center() {
-      return center;
-    },
-  };
 
   beforeAll(async () => {
-    store = await openTestStore('pglite');
-    center = await startCenter({
-      store,
-      port: 0,
-      host: '127.0.0.1',
-      demo: true,
-      logger: pino({ level: 'silent' }),
-      voice: {
-        sipPort: 0,
-        publicAddress: host,
-        bindAddress: '0.0.0.0',
-        rtpPorts: { min: 43_000, max: 43_498 },
-        // baresip gives up on the SHA-256 challenge (docs/telephony.md).
-        digestAlgorithms: ['MD5'],
-        announceEverySeconds: 60,
-      },
+    w = await startWebApp({
+      // baresip gives up on the SHA-256 challenge (docs/telephony.md).
+      voice: { rtpPorts: { min: 43_000, max: 43_498 }, digestAlgorithms: ['MD5'] },
     });
-    await openAllDay(center);
-    browser = await launchChromium();
+    center = w.center;
     // Li Na's desk phone: demo extension 8004, answers by itself.
     phone = await startBaresip({
       extension: '8004',
@@ -75,30 +49,13 @@ describe('supervisor monitoring a call', () => {
     });
   }, 60_000);
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
     await phone?.stop();
-    await browser?.close();
-    await center?.close();
-    await store?.close();
+    await w?.close();
   });
 
   async function open(username: string, lang: 'zh-CN' | 'en'): Promise<Page> {
-    const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: lang });
-    contexts.push(ctx);
-    await ctx.addInitScript(
-      `if (!localStorage.getItem('kefu.lang')) localStorage.setItem('kefu.lang', ${JSON.stringify(lang)});`,
-    );
-    const page = await ctx.newPage();
+    const page = await w.open(username, lang);
     page.setDefaultTimeout(step.timeout);
-    page.on('console', (m) => {
-      if (m.type() === 'error') w.problems.push(`${username}: console: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => w.problems.push(`${username}: page error: ${e.message}`));
-    await page.goto(`${center.url}/login`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill('kefu-demo');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('whoami').waitFor({ timeout: 15_000 });
     return page;
   }
 
@@ -124,7 +81,7 @@ describe('supervisor monitoring a call', () => {
         });
         return { status: r.status, body: (await r.json()) as unknown };
       };
-      const linaId = (await store.users.getCredentials('lina'))!.user.id;
+      const linaId = (await center.services.store.users.getCredentials('lina'))!.user.id;
       const supervisorLeg = (c: CallBody) =>
         c.legs.find(
           (l) => l.role === 'supervisor' && l.state !== 'released' && l.party.userId === linaId,

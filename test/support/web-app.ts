@@ -7,7 +7,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startCenter, type Center } from '../../src/main.ts';
+import pino from 'pino';
+import type { VoiceOptions } from '../../src/voice/center/start-voice.ts';
+import { hostAddress } from './baresip.ts';
 import { launchChromium } from './chromium.ts';
+import { openAllDay } from './telephony.ts';
 import { openTestStore } from './test-stores.ts';
 
 export const screenshotDir = join(import.meta.dirname, '../../test-results/screenshots');
@@ -23,10 +27,31 @@ export interface WebApp {
   close(): Promise<void>;
 }
 
-export async function startWebApp(): Promise<WebApp> {
+/** With `voice`, the center runs its switch too (open all day) for tests with real calls. */
+export async function startWebApp(
+  o: { voice?: Pick<VoiceOptions, 'rtpPorts' | 'digestAlgorithms'> } = {},
+): Promise<WebApp> {
   mkdirSync(screenshotDir, { recursive: true });
   const store = await openTestStore('pglite');
-  const center = await startCenter({ store, port: 0, host: '127.0.0.1', demo: true });
+  const center = await startCenter({
+    store,
+    port: 0,
+    host: '127.0.0.1',
+    demo: true,
+    ...(o.voice
+      ? {
+          logger: pino({ level: 'silent' }),
+          voice: {
+            sipPort: 0,
+            publicAddress: hostAddress(),
+            bindAddress: '0.0.0.0',
+            announceEverySeconds: 60,
+            ...o.voice,
+          },
+        }
+      : {}),
+  });
+  if (o.voice) await openAllDay(center);
   const browser = await launchChromium();
   const contexts: BrowserContext[] = [];
   const problems: string[] = [];
