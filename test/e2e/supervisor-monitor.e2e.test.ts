@@ -3,8 +3,10 @@
  * 2 for complaints), agent Zhang Wei answers in the browser softphone; supervisor Li Na logs in
  * her monitoring phone (a baresip desk phone on extension 8004 that answers by itself) on the
  * Calls tab, sees the call with its agent, listens, whispers, barges in — each checked on the
- * call's legs through the API — and releases the call, which SIPp sees as a BYE. Screenshots in
- * zh-CN and en; no console errors anywhere.
+ * call's legs through the API — and releases the call, which SIPp sees as a BYE. Then she
+ * switches to the browser as her monitoring phone: on a second call her page answers the listen
+ * ring by itself, and hanging up there ends only her leg. Screenshots in zh-CN and en; no
+ * console errors anywhere.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -72,7 +74,7 @@ describe('supervisor monitoring a call', () => {
 
   it(
     'listens, whispers, barges in and releases a call from the Calls tab',
-    { timeout: 90_000 },
+    { timeout: 150_000 },
     async () => {
       const token = await apiToken(center, 'lina', 'kefu-demo');
       const api = async (path: string) => {
@@ -182,6 +184,56 @@ describe('supervisor monitoring a call', () => {
       });
       await row.waitFor({ state: 'detached', ...step });
       await agent.getByTestId('wrapup-countdown').waitFor(step);
+      await agent.getByTestId('wrapup-done').click();
+      await agent.getByTestId('call-state').waitFor({ state: 'detached', ...step });
+
+      // ── the browser as her monitoring phone: the listen ring answers itself ─────
+      await lina.getByTestId('monitor-phone-logout').click();
+      await lina.getByTestId('call-need-phone').waitFor(step);
+      await lina.getByTestId('monitor-phone-browser').click();
+      await lina
+        .locator('[data-testid="monitor-phone-state"][data-state="idle"]')
+        .waitFor({ timeout: 15_000 });
+      await lina.getByTestId('call-need-phone').waitFor({ state: 'detached', ...step });
+      const again = (await api('/api/agent/me')).body as {
+        session: { softphone: boolean; state: string };
+      };
+      expect(again.session).toMatchObject({ softphone: true, state: 'away' });
+
+      const second = complaintCaller(center, host, '8613900139000', 60_000);
+      await agent.getByTestId('offer').waitFor({ timeout: 20_000 });
+      await agent.getByTestId('offer-accept').click(step);
+      await agent.getByTestId('call-state').getByText('Talking').waitFor(step);
+      const call2 = await until('the second established call', async () => {
+        const calls = (await api('/api/calls')).body as CallBody[];
+        return calls.find((c) => c.state === 'established' && c.id !== id);
+      });
+      const row2 = lina.locator(`tr[data-row-key="${call2.id}"]`);
+      await row2.waitFor(step);
+      await lina.getByTestId(`call-listen-${call2.id}`).click();
+      await legIn(call2.id, 'listen');
+      await lina
+        .locator('[data-testid="monitor-phone-state"][data-state="connected"]')
+        .waitFor(step);
+      await lina.screenshot({
+        path: `${screenshotDir}/supervisor-softphone.en.png`,
+        animations: 'disabled',
+      });
+
+      // Hanging up in her page ends only her leg; the customer and the agent talk on.
+      await lina.getByTestId('monitor-phone-hangup').click();
+      await until('her leg to be released', async () => {
+        const c = (await api(`/api/calls/${call2.id}`)).body as CallBody;
+        return c.state === 'established' && !supervisorLeg(c) ? true : undefined;
+      });
+      await agent.getByTestId('call-hangup').click();
+      const sipp2 = await Promise.race([
+        second,
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error('SIPp did not get its second BYE')), 15_000),
+        ),
+      ]);
+      expect(sipp2.code).toBe(0);
 
       expect(w.problems).toEqual([]);
     },

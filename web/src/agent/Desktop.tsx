@@ -17,7 +17,7 @@ import { StateBar } from './StateBar.tsx';
 import { TaskWorkspace } from './TaskWorkspace.tsx';
 import { useAgentActions } from './use-agent-actions.ts';
 import { useFillHeight } from './use-fill-height.ts';
-import { useSoftphone } from './use-softphone.ts';
+import { useSoftphone } from '../shared/use-softphone.ts';
 import { useTyping } from './use-typing.ts';
 
 /**

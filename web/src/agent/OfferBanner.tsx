@@ -2,7 +2,7 @@ import type { AgentStatus } from '../api/types.ts';
 import type { AgentTask } from './agent-types.ts';
 import { OfferCard } from './OfferCard.tsx';
 import type { AgentActions } from './use-agent-actions.ts';
-import type { Softphone } from './use-softphone.ts';
+import type { Softphone } from '../shared/use-softphone.ts';
 
 /** Pending offers, newest last; nothing when there is none (the layout does not jump). */
 export function OfferBanner({

@@ -8,7 +8,7 @@ import { useCustomer, useQueues } from './queries.ts';
 import { taskParty } from './task-party.ts';
 import { formatDuration, secondsSince, useNow } from './time.ts';
 import type { AgentActions } from './use-agent-actions.ts';
-import type { Softphone } from './use-softphone.ts';
+import type { Softphone } from '../shared/use-softphone.ts';
 
 /** One offer: channel, queue, customer, wait, the countdown, accept and reject. */
 export function OfferCard({

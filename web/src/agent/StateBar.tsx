@@ -9,7 +9,7 @@ import { ShortcutHelp } from './ShortcutHelp.tsx';
 import type { Shortcut } from './shortcuts.ts';
 import { formatDuration, secondsSince, useNow } from './time.ts';
 import type { AgentActions } from './use-agent-actions.ts';
-import type { Softphone } from './use-softphone.ts';
+import type { Softphone } from '../shared/use-softphone.ts';
 import { WrapUpControl } from './WrapUpControl.tsx';
 
 const phoneColor: Record<string, string> = {

@@ -10,7 +10,7 @@ import type { AgentStatus } from '../api/types.ts';
 import { useReportError } from '../shared/errors.ts';
 import type { AgentTask, Call, Target } from './agent-types.ts';
 import type { CallCommand } from './call-actions.ts';
-import type { Softphone } from './use-softphone.ts';
+import type { Softphone } from '../shared/use-softphone.ts';
 
 export type AgentActions = ReturnType<typeof useAgentActions>;
 

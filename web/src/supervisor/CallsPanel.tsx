@@ -6,7 +6,7 @@ import { commandStates } from '../../../src/contracts/rules.ts';
 import { useSession } from '../shell/session.tsx';
 import { useReportError } from '../shared/errors.ts';
 import { get, post } from './http.ts';
-import { MonitorPhone, useMyPhone } from './MonitorPhone.tsx';
+import { expectMonitorRing, MonitorPhone, useMyPhone } from './MonitorPhone.tsx';
 import type { Call, Realtime } from './types.ts';
 
 type Mode = 'listen' | 'whisper' | 'barge';
@@ -39,7 +39,8 @@ export function CallsPanel({ snapshot }: { snapshot: Realtime | null }) {
   const reportError = useReportError();
   const qc = useQueryClient();
   const phone = useMyPhone();
-  const hasPhone = Boolean(phone.data?.session?.extension);
+  const mine = phone.data?.session;
+  const hasPhone = Boolean(mine?.extension || mine?.softphone);
   const calls = useQuery({
     queryKey: ['sup-calls'],
     queryFn: () => get<Call[]>('/api/calls'),
@@ -50,10 +51,11 @@ export function CallsPanel({ snapshot }: { snapshot: Realtime | null }) {
     [snapshot?.agents],
   );
   const command = useMutation({
-    mutationFn: (c: { id: string; mode: Mode | 'release' }) =>
-      c.mode === 'release'
-        ? post<Call>(`/api/calls/${encodeURIComponent(c.id)}/release`)
-        : post<Call>(`/api/calls/${encodeURIComponent(c.id)}/monitor`, { mode: c.mode }),
+    mutationFn: (c: { id: string; mode: Mode | 'release' }) => {
+      if (c.mode === 'release') return post<Call>(`/api/calls/${encodeURIComponent(c.id)}/release`);
+      expectMonitorRing();
+      return post<Call>(`/api/calls/${encodeURIComponent(c.id)}/monitor`, { mode: c.mode });
+    },
     onSuccess: (_r, c) => {
       void qc.invalidateQueries({ queryKey: ['sup-calls'] });
       void message.success(t(`call.${c.mode}`));
