@@ -1,12 +1,13 @@
 /**
- * The web app in a real browser against a real center: a demo center on a fresh PGlite store,
+ * The web app in a real browser against a real center: a demo center on a fresh PGlite store
+ * (with its switch or text channels when a test asks),
  * Chromium at 1366×768, a page per user with every console error and page error collected (the
  * tests require none), and screenshots written to test-results/screenshots (CI keeps them).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startCenter, type Center } from '../../src/main.ts';
+import { startCenter, type Center, type CenterOptions } from '../../src/main.ts';
 import pino from 'pino';
 import type { VoiceOptions } from '../../src/voice/center/start-voice.ts';
 import { hostAddress } from './baresip.ts';
@@ -29,7 +30,12 @@ export interface WebApp {
 
 /** With `voice`, the center runs its switch too (open all day) for tests with real calls. */
 export async function startWebApp(
-  o: { voice?: Pick<VoiceOptions, 'rtpPorts' | 'digestAlgorithms'> } = {},
+  o: {
+    voice?: Pick<VoiceOptions, 'rtpPorts' | 'digestAlgorithms'>;
+    /** Text channels (SMTP, SMPP, fax gateway) for tests with real mail and SMS peers. */
+    channels?: CenterOptions['channels'];
+    addresses?: CenterOptions['addresses'];
+  } = {},
 ): Promise<WebApp> {
   mkdirSync(screenshotDir, { recursive: true });
   const store = await openTestStore('pglite');
@@ -38,6 +44,8 @@ export async function startWebApp(
     port: 0,
     host: '127.0.0.1',
     demo: true,
+    ...(o.channels ? { channels: o.channels } : {}),
+    ...(o.addresses ? { addresses: o.addresses } : {}),
     ...(o.voice
       ? {
           logger: pino({ level: 'silent' }),

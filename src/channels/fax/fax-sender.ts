@@ -1,7 +1,8 @@
 /**
  * Sends a fax reply through the mail gateway (T.37 off-ramp): one mail to `FAX=<number>@<gateway>`
- * whose attachments are the pages. The reply text becomes a TIFF-F cover page; files the agent
- * attached (PDF or TIFF) follow it. Failures are those of the SMTP relay.
+ * whose attachments are the pages. PNG attachments become the TIFF-F pages (the desktop sends the
+ * cover page it drew that way); without any, the reply text becomes a built-in ASCII cover page.
+ * PDF or TIFF files the agent attached follow. Failures are those of the SMTP relay.
  */
 import {
   SendFailure,
@@ -11,7 +12,9 @@ import {
 import type { StoredAttachment } from '../../app/ports/message-repo.ts';
 import type { Message } from '../../domain/message/message.ts';
 import type { SmtpSender } from '../email/smtp-sender.ts';
-import { buildFaxTiff, renderTextPage } from './fax-document.ts';
+import { buildFaxTiff, renderTextPage, type FaxBitmap } from './fax-document.ts';
+import { faxPageFromPng } from './fax-page-image.ts';
+import { defaultMaxPixels } from './fax-pages.ts';
 import { faxAddress } from './fax-gateway.ts';
 
 export class FaxSender implements ChannelSender {
@@ -29,15 +32,27 @@ export class FaxSender implements ChannelSender {
     } catch (e) {
       throw new SendFailure(e instanceof Error ? e.message : String(e), true);
     }
+    // Page images (the cover page the desktop drew, with fonts the server lacks) replace the
+    // built-in text page; PDF and TIFF files go to the gateway as they are.
+    const images = files.filter((f) => f.contentType === 'image/png');
+    const rest = files.filter((f) => f.contentType !== 'image/png');
+    let pages: FaxBitmap[];
+    try {
+      pages = images.length
+        ? images.map((f) => faxPageFromPng(f.data, defaultMaxPixels))
+        : [renderTextPage(m.body)];
+    } catch (e) {
+      throw new SendFailure(`a page image cannot be faxed: ${(e as Error).message}`, true);
+    }
     const cover: StoredAttachment = {
       id: 'cover',
       messageId: m.id,
-      filename: 'cover.tif',
+      filename: images.length ? 'fax.tif' : 'cover.tif',
       contentType: 'image/tiff',
       size: 0,
-      data: buildFaxTiff([renderTextPage(m.body)]),
+      data: buildFaxTiff(pages),
     };
-    const mail = this.smtp.mailOf(m, [cover, ...files], to);
+    const mail = this.smtp.mailOf(m, [cover, ...rest], to);
     return this.smtp.deliver({
       ...mail,
       from: this.mailFrom,

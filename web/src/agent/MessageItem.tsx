@@ -6,6 +6,9 @@ import type { Message } from '../api/types.ts';
 import { channelColor } from './colors.ts';
 import { formatDateTime, formatShortTime } from '../shared/format.ts';
 
+/** What browsers draw (and the server serves inline); a fax's TIFF original is a download. */
+const shownInPlace = /^image\/(png|jpeg|gif)$/;
+
 const statusColor: Record<string, string> = {
   queued: 'default',
   sending: 'processing',
@@ -84,7 +87,7 @@ export function MessageItem({ m, showChannel }: { m: Message; showChannel?: bool
           </Button>
         )}
         {m.attachments.map((a) =>
-          m.channel === 'fax' && a.contentType.startsWith('image/') ? (
+          m.channel === 'fax' && shownInPlace.test(a.contentType) ? (
             <a key={a.id} href={`${a.url}?inline=1`} target="_blank" rel="noreferrer">
               <img
                 src={`${a.url}?inline=1`}

@@ -9,6 +9,8 @@ import { useReportError } from '../shared/errors.ts';
 import { formatDateTime } from '../shared/format.ts';
 import { AttachmentPicker } from './AttachmentPicker.tsx';
 import { CannedPicker } from './CannedPicker.tsx';
+import { coverUpload } from './fax-cover.ts';
+import { FaxCoverPreview } from './FaxCoverPreview.tsx';
 import { toUpload } from './files.ts';
 import { SmsCounter } from './SmsCounter.tsx';
 
@@ -40,6 +42,7 @@ export function ReplyComposer({
   const [files, setFiles] = useState<File[]>([]);
   const [busy, setBusy] = useState(false);
   const lastTyping = useRef(0);
+  const cover = useRef<HTMLCanvasElement | null>(null);
   const ch = contact.channel;
   const lastIn = messages.filter((m) => m.direction === 'inbound').at(-1);
 
@@ -50,6 +53,12 @@ export function ReplyComposer({
       lastTyping.current = Date.now();
       void post(`/api/contacts/${contact.id}/typing`).catch(() => undefined);
     }
+  };
+
+  /** The picked files; a fax leads with the cover page drawn in the preview. */
+  const uploads = async () => {
+    const picked = await Promise.all(files.map(toUpload));
+    return ch === 'fax' && cover.current ? [await coverUpload(cover.current), ...picked] : picked;
   };
 
   const send = async () => {
@@ -71,7 +80,7 @@ export function ReplyComposer({
       await post(`/api/contacts/${contact.id}/messages`, {
         body: full,
         ...(ch === 'email' && subject.trim() ? { subject: subject.trim() } : {}),
-        ...(files.length ? { attachments: await Promise.all(files.map(toUpload)) } : {}),
+        ...(files.length || ch === 'fax' ? { attachments: await uploads() } : {}),
       });
       setBody('');
       setFiles([]);
@@ -95,16 +104,27 @@ export function ReplyComposer({
           data-testid="reply-subject"
         />
       )}
-      <Input.TextArea
-        value={body}
-        onChange={(e) => onChange(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void send();
-        }}
-        autoSize={{ minRows: 2, maxRows: 6 }}
-        placeholder={t('composer.placeholder', { channel: t(`composer.on.${ch}`) })}
-        data-testid="reply-input"
-      />
+      <div style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}>
+        <Input.TextArea
+          style={{ flex: 1 }}
+          value={body}
+          onChange={(e) => onChange(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void send();
+          }}
+          autoSize={{ minRows: 2, maxRows: 6 }}
+          placeholder={t('composer.placeholder', { channel: t(`composer.on.${ch}`) })}
+          data-testid="reply-input"
+        />
+        {ch === 'fax' && (
+          <FaxCoverPreview
+            canvasRef={cover}
+            to={contact.from ?? ''}
+            from={lastIn?.to ?? ''}
+            body={body}
+          />
+        )}
+      </div>
       <div style={{ display: 'flex', alignItems: 'center', gap: 8, marginTop: 6 }}>
         <Space size={6} wrap>
           <CannedPicker onPick={(text) => onChange(body ? `${body} ${text}` : text)} />
