@@ -12,7 +12,11 @@ export const RealtimeSnapshot = z
   .object({
     version: z.number().int().describe('grows with every snapshot; drop older ones'),
     at: z.string(),
-    day: z.string().describe('local date the day counters belong to'),
+    day: z
+      .string()
+      .describe(
+        "local date the day counters belong to; they follow docs/kpis.md like the day's report",
+      ),
     center: z.object({
       waiting: z.number().int(),
       agents: ByState,
@@ -31,6 +35,10 @@ export const RealtimeSnapshot = z
         offered: z.number().int(),
         answered: z.number().int(),
         abandoned: z.number().int(),
+        shortAbandoned: z
+          .number()
+          .int()
+          .describe('hung up within the short-abandon threshold: neither offered nor abandoned'),
         serviceLevelPercent: z.number().nullable(),
         serviceLevelSeconds: z.number().int(),
         averageSpeedOfAnswerSeconds: z.number().nullable(),
@@ -46,6 +54,9 @@ export const RealtimeSnapshot = z
         reason: z.string().nullable(),
         secondsInState: z.number().int(),
         tasks: z.number().int(),
+        answered: z.number().int().describe('today'),
+        handled: z.number().int().describe('today: contacts finished'),
+        averageHandleSeconds: z.number().nullable(),
       }),
     ),
     teams: z.array(
@@ -57,6 +68,16 @@ export const RealtimeSnapshot = z
         answered: z.number().int(),
         abandoned: z.number().int(),
         serviceLevelPercent: z.number().nullable(),
+      }),
+    ),
+    channels: z.array(
+      z.object({
+        channel: z.string(),
+        offered: z.number().int(),
+        answered: z.number().int(),
+        abandoned: z.number().int(),
+        serviceLevelPercent: z.number().nullable(),
+        averageSpeedOfAnswerSeconds: z.number().nullable(),
       }),
     ),
   })

@@ -1,19 +1,26 @@
 /**
- * The live wallboard figures: per queue, agent and team, rebuilt from today's events at start
- * and kept current from every commit. `snapshot()` combines them with the router's state;
- * subscribers get a snapshot at most once a second, each with a growing `version` so clients
- * can drop stale ones.
+ * The live wallboard figures: per center, queue, team, channel and agent, rebuilt from today's
+ * events at start and kept current from every commit. The day's counters come from the same fold
+ * and the same KPI definitions as the historical interval tables (domain/stats), so at the end
+ * of a day the wallboard and the day's report agree. `snapshot()` combines them with the
+ * router's state; subscribers get a snapshot at most once a second, each with a growing
+ * `version` so clients can drop stale ones.
  */
 import { displayState, type DisplayState } from '../../domain/agent/agent-state.ts';
 import type { LoggedEvent } from '../../domain/events/domain-event.ts';
 import { compileExpression, test } from '../../domain/routing/expression/expression.ts';
 import {
-  averageSpeedOfAnswerMs,
-  emptyCounters,
-  foldTaskEvent,
-  serviceLevel,
-  type QueueCounters,
-} from '../../domain/stats/queue-day-counters.ts';
+  foldIntervals,
+  type FoldRules,
+  type FoldState,
+  type IntervalCounters,
+} from '../../domain/stats/interval-fold.ts';
+import {
+  addCounters,
+  emptyIntervalCounters,
+  intervalKpis,
+} from '../../domain/stats/interval-kpis.ts';
+import { defaultServiceLevelRules } from '../../domain/stats/kpis.ts';
 import { localDateOf, wallTimeToInstant } from '../../domain/sla/zoned-time.ts';
 import type { AppDeps } from '../app-context.ts';
 import type { RouterService } from '../routing/router-service.ts';
@@ -31,6 +38,8 @@ export interface QueueLive {
   readonly offered: number;
   readonly answered: number;
   readonly abandoned: number;
+  /** Callers who hung up within the short-abandon threshold: not offered, not abandoned. */
+  readonly shortAbandoned: number;
   readonly serviceLevelPercent: number | null;
   readonly serviceLevelSeconds: number;
   readonly averageSpeedOfAnswerSeconds: number | null;
@@ -45,6 +54,19 @@ export interface AgentLive {
   readonly reason: string | null;
   readonly secondsInState: number;
   readonly tasks: number;
+  /** Today: contacts answered, contacts finished, and their average handling time. */
+  readonly answered: number;
+  readonly handled: number;
+  readonly averageHandleSeconds: number | null;
+}
+
+export interface ChannelLive {
+  readonly channel: string;
+  readonly offered: number;
+  readonly answered: number;
+  readonly abandoned: number;
+  readonly serviceLevelPercent: number | null;
+  readonly averageSpeedOfAnswerSeconds: number | null;
 }
 
 export interface TeamLive {
@@ -72,11 +94,14 @@ export interface RealtimeSnapshot {
   readonly queues: QueueLive[];
   readonly agents: AgentLive[];
   readonly teams: TeamLive[];
+  readonly channels: ChannelLive[];
 }
 
 export class RealtimeService {
   private day = '';
-  private counters = new Map<string, QueueCounters>();
+  /** Today's counters by `dimension|key`, and the fold's open tasks. */
+  private totals = new Map<string, IntervalCounters>();
+  private open: FoldState = { open: {} };
   private lastSeq = 0;
   private version = 0;
   private dirty = true;
@@ -87,6 +112,7 @@ export class RealtimeService {
   constructor(
     private readonly deps: AppDeps,
     private readonly router: RouterService,
+    private readonly o: { readonly shortAbandonMs?: number } = {},
   ) {}
 
   /** Rebuilds today's counters from the log and follows new commits. */
@@ -94,12 +120,12 @@ export class RealtimeService {
     const buffered: LoggedEvent[] = [];
     let live = false;
     this.unsubscribe = this.deps.store.onCommit((events) => {
-      if (live) events.forEach((e) => this.fold(e));
+      if (live) this.fold(events);
       else buffered.push(...events);
     });
     await this.rebuild();
     live = true;
-    buffered.forEach((e) => this.fold(e));
+    this.fold(buffered);
   }
 
   stop(): void {
@@ -118,50 +144,84 @@ export class RealtimeService {
 
   private async rebuild(): Promise<void> {
     const now = this.deps.clock.now();
-    this.day = localDateOf(now, this.deps.config.timeZone);
-    this.counters = new Map();
+    this.newDay(localDateOf(now, this.deps.config.timeZone));
     this.lastSeq = 0;
     const from = this.startOfDay(now);
     for (;;) {
       const page = await this.deps.store.events.since(from, this.lastSeq, 5000);
-      page.forEach((e) => this.fold(e));
+      this.fold(page);
       if (page.length < 5000) break;
     }
   }
 
-  private thresholdMs = (queueId: string) =>
-    (this.router.queues().find((q) => q.id === queueId)?.serviceLevelSeconds ?? 20) * 1000;
+  private newDay(day: string): void {
+    this.day = day;
+    this.totals = new Map();
+    this.open = { open: {} };
+  }
 
-  private fold(e: LoggedEvent): void {
-    if (e.seq <= this.lastSeq) return;
-    this.lastSeq = e.seq;
-    const day = localDateOf(e.at, this.deps.config.timeZone);
-    if (day !== this.day) {
-      if (day < this.day) return;
-      this.day = day; // midnight passed: a new day starts from zero
-      this.counters = new Map();
+  private rules(): FoldRules {
+    const threshold = new Map(this.router.queues().map((q) => [q.id, q.serviceLevelSeconds]));
+    return {
+      thresholdMs: (id) => (threshold.get(id) ?? 20) * 1000,
+      shortAbandonMs: this.o.shortAbandonMs ?? defaultServiceLevelRules.shortAbandonMs,
+    };
+  }
+
+  /** Folds committed events (in sequence order) into today's counters. */
+  private fold(events: readonly LoggedEvent[]): void {
+    const tz = this.deps.config.timeZone;
+    let run: LoggedEvent[] = [];
+    const flush = () => {
+      if (run.length === 0) return;
+      const { state, increments } = foldIntervals(this.open, run, this.rules());
+      this.open = state;
+      for (const i of increments) {
+        // A contact offered before midnight belongs to yesterday's figures.
+        if (localDateOf(new Date(i.interval), tz) !== this.day) continue;
+        this.counters(`${i.dimension}|${i.key}`, i.counts);
+      }
+      run = [];
+    };
+    for (const e of events) {
+      if (e.seq <= this.lastSeq) continue;
+      this.lastSeq = e.seq;
+      const day = localDateOf(e.at, tz);
+      if (day < this.day) continue;
+      if (day !== this.day) {
+        flush();
+        this.newDay(day); // midnight passed: a new day starts from zero
+      }
+      if (e.subjectType === 'task') run.push(e);
     }
-    if (e.subjectType === 'task') foldTaskEvent(this.counters, e, this.thresholdMs);
+    flush();
     this.dirty = true;
+  }
+
+  /** The counters at `id`, with `add` added. */
+  private counters(id: string, add: Partial<IntervalCounters> = {}): IntervalCounters {
+    let c = this.totals.get(id);
+    if (!c) this.totals.set(id, (c = emptyIntervalCounters()));
+    addCounters(c, add);
+    return c;
   }
 
   snapshot(): RealtimeSnapshot {
     const now = this.deps.clock.now();
-    if (localDateOf(now, this.deps.config.timeZone) !== this.day) {
-      this.day = localDateOf(now, this.deps.config.timeZone);
-      this.counters = new Map();
-    }
+    if (localDateOf(now, this.deps.config.timeZone) !== this.day)
+      this.newDay(localDateOf(now, this.deps.config.timeZone));
+    const get = (id: string) => this.totals.get(id) ?? emptyIntervalCounters();
     const nowMs = now.getTime();
     const waiting = this.router.waitingByQueue();
     const agents = this.router.agentsView();
     const agentStates = agents.map((a) => ({ ...a, state: displayState(a.session, a.load) }));
     const queues: QueueLive[] = this.router.queues().map((q) => {
       const w = waiting.get(q.id);
-      const c = this.counters.get(q.id) ?? emptyCounters();
+      const c = get(`queue|${q.id}`);
       const expr = safeCompile(q.targetExpression);
       const byState = noStates();
       for (const a of agentStates) if (expr && test(expr, a.ctx)) byState[a.state]++;
-      const asa = averageSpeedOfAnswerMs(c);
+
       return {
         queueId: q.id,
         name: q.name,
@@ -171,34 +231,48 @@ export class RealtimeService {
           w && w.oldestCreatedAt !== null
             ? Math.max(0, Math.round((nowMs - w.oldestCreatedAt) / 1000))
             : 0,
-        offered: c.offered,
-        answered: c.answered,
-        abandoned: c.abandoned,
-        serviceLevelPercent: round1(serviceLevel(c)),
+        ...figures(c),
+        shortAbandoned: c.shortAbandoned,
         serviceLevelSeconds: q.serviceLevelSeconds,
-        averageSpeedOfAnswerSeconds: asa === null ? null : round1(asa / 1000),
         agents: byState,
       };
     });
-    const agentList: AgentLive[] = agentStates.map((a) => ({
-      agentId: a.session.agentId,
-      name: a.displayName,
-      teamIds: a.teamIds,
-      state: a.state,
-      reason: a.session.reason,
-      secondsInState: Math.max(0, Math.round((nowMs - a.session.since) / 1000)),
-      tasks: Object.values(a.load).reduce((x, y) => x + (y ?? 0), 0),
-    }));
+    const agentList: AgentLive[] = agentStates.map((a) => {
+      const c = get(`agent|${a.session.agentId}`);
+      const aht = intervalKpis(c).ahtMs;
+      return {
+        agentId: a.session.agentId,
+        name: a.displayName,
+        teamIds: a.teamIds,
+        state: a.state,
+        reason: a.session.reason,
+        secondsInState: Math.max(0, Math.round((nowMs - a.session.since) / 1000)),
+        tasks: Object.values(a.load).reduce((x, y) => x + (y ?? 0), 0),
+        answered: c.answered,
+        handled: c.handledCount,
+        averageHandleSeconds: aht === null ? null : round1(aht / 1000),
+      };
+    });
     const teamIds = new Set([
       ...agentList.flatMap((a) => a.teamIds),
       ...queues.flatMap((q) => (q.teamId ? [q.teamId] : [])),
     ]);
     const teams: TeamLive[] = [...teamIds].sort().map((teamId) => {
       const qs = queues.filter((q) => q.teamId === teamId);
-      const sum = sumQueues(qs, this.counters);
+      const sum = summed(qs.map((q) => get(`queue|${q.queueId}`)));
       const byState = noStates();
       for (const a of agentList) if (a.teamIds.includes(teamId)) byState[a.state]++;
-      return { teamId, agents: byState, waiting: qs.reduce((x, q) => x + q.waiting, 0), ...sum };
+      const { offered, answered, abandoned, serviceLevelPercent } = figures(sum);
+      const waiting = qs.reduce((x, q) => x + q.waiting, 0);
+      return {
+        teamId,
+        agents: byState,
+        waiting,
+        offered,
+        answered,
+        abandoned,
+        serviceLevelPercent,
+      };
     });
     const centerStates = noStates();
     for (const a of agentList) centerStates[a.state]++;
@@ -210,11 +284,15 @@ export class RealtimeService {
       center: {
         waiting: queues.reduce((x, q) => x + q.waiting, 0),
         agents: centerStates,
-        ...sumQueues(queues, this.counters),
+        ...centerFigures(figures(summed(this.keyed('queue')))),
       },
       queues,
       agents: agentList,
       teams,
+      channels: [...this.totals.keys()]
+        .filter((k) => k.startsWith('channel|'))
+        .sort()
+        .map((k) => ({ channel: k.slice('channel|'.length), ...figures(get(k)) })),
     };
   }
 
@@ -245,25 +323,35 @@ export class RealtimeService {
   get hasChanges(): boolean {
     return this.dirty;
   }
+
+  /** Today's counters of every key of one dimension (queues removed today still count). */
+  private keyed(dimension: string): IntervalCounters[] {
+    const prefix = `${dimension}|`;
+    return [...this.totals].filter(([k]) => k.startsWith(prefix)).map(([, c]) => c);
+  }
 }
 
-function sumQueues(qs: readonly QueueLive[], counters: ReadonlyMap<string, QueueCounters>) {
-  const total = emptyCounters();
-  for (const q of qs) {
-    const c = counters.get(q.queueId);
-    if (!c) continue;
-    total.offered += c.offered;
-    total.answered += c.answered;
-    total.answeredInService += c.answeredInService;
-    total.abandoned += c.abandoned;
-    total.totalWaitMs += c.totalWaitMs;
-  }
+function summed(list: readonly IntervalCounters[]): IntervalCounters {
+  const total = emptyIntervalCounters();
+  for (const c of list) addCounters(total, c);
+  return total;
+}
+
+/** The wallboard's figures from day counters, by the definitions of docs/kpis.md. */
+function figures(c: IntervalCounters) {
+  const k = intervalKpis(c);
   return {
-    offered: total.offered,
-    answered: total.answered,
-    abandoned: total.abandoned,
-    serviceLevelPercent: round1(serviceLevel(total)),
+    offered: k.offered,
+    answered: c.answered,
+    abandoned: c.abandoned,
+    serviceLevelPercent: k.serviceLevel === null ? null : round1(k.serviceLevel * 100),
+    averageSpeedOfAnswerSeconds: k.asaMs === null ? null : round1(k.asaMs / 1000),
   };
+}
+
+function centerFigures(f: ReturnType<typeof figures>) {
+  const { offered, answered, abandoned, serviceLevelPercent } = f;
+  return { offered, answered, abandoned, serviceLevelPercent };
 }
 
 const round1 = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);

@@ -8,6 +8,7 @@ import { DomainError } from '../../domain/errors.ts';
 import type { Dimension, IntervalCounters } from '../../domain/stats/interval-fold.ts';
 import { counterNames } from '../../domain/stats/interval-fold.ts';
 import { localDateOf } from '../../domain/sla/zoned-time.ts';
+import { intervalKpis } from '../../domain/stats/interval-kpis.ts';
 
 export interface ReportQuery {
   readonly dimension: Dimension;
@@ -28,7 +29,6 @@ export interface ReportRow extends IntervalCounters {
   readonly transferRate: number | null;
 }
 
-const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
 const maxRangeDays = 400;
 
 export class ReportService {
@@ -67,18 +67,7 @@ export class ReportService {
 }
 
 function derive(period: string, key: string, c: IntervalCounters): ReportRow {
-  return {
-    period,
-    key,
-    ...pick(c),
-    // Offered excludes short abandons (docs/kpis.md).
-    offered: c.offered - c.shortAbandoned,
-    serviceLevel: ratio(c.answeredWithin, c.answered + c.abandoned),
-    abandonRate: ratio(c.abandoned, c.answered + c.abandoned),
-    asaMs: ratio(c.waitAnsweredMs, c.answered),
-    ahtMs: ratio(c.handleMs, c.handledCount),
-    transferRate: ratio(c.transferred, c.handledCount),
-  };
+  return { period, key, ...pick(c), ...intervalKpis(c) };
 }
 
 function pick(c: IntervalCounters): IntervalCounters {

@@ -765,7 +765,8 @@ export class RoutingEngine {
 
   cancel(taskId: string, reason: string, now: number): RouterChanges {
     const task = this.taskOrThrow(taskId);
-    const wasWaiting = task.state === 'pending';
+    // Unanswered, whether still queued or ringing an agent: the customer abandoned (kpis.md).
+    const wasWaiting = task.state === 'pending' || task.state === 'reserved';
     if (task.state === 'reserved' && task.reservationId) {
       const r = this.reservations.get(task.reservationId);
       if (r) this.setReservation(r, 'canceled', now);

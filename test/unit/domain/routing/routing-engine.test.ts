@@ -337,6 +337,25 @@ describe('routing engine: workflows and strategies', () => {
     );
   });
 
+  it('counts a caller who hangs up while an agent is rung as waiting, not one who was answered', () => {
+    const e = engine([billing]);
+    e.upsertAgent(agent('a1', { billing: 1 }), T0);
+    e.submit({ id: 'r1', channel: 'voice', attributes: {}, priority: 0, queueId: 'billing' }, T0);
+    expect(e.getTask('r1')?.state).toBe('reserved');
+    const ringing = e.cancel('r1', 'caller_hung_up', T0 + 3_000);
+    expect(ringing.events.find((x) => x.type === 'task.canceled')?.payload).toMatchObject({
+      whileWaiting: true,
+      waitedMs: 3_000,
+    });
+    e.submit({ id: 'r2', channel: 'voice', attributes: {}, priority: 0, queueId: 'billing' }, T0);
+    const r2 = e.getTask('r2')!;
+    if (r2.state === 'reserved' && r2.reservationId) e.accept(r2.reservationId, 'a1', T0 + 1);
+    const talking = e.cancel('r2', 'caller_hung_up', T0 + 9_000);
+    expect(talking.events.find((x) => x.type === 'task.canceled')?.payload).toMatchObject({
+      whileWaiting: false,
+    });
+  });
+
   it('restores open tasks after a restart: reserved ones are offered again, once', () => {
     const e = engine([billing]);
     e.upsertAgent(agent('a1', { billing: 1 }), T0);
