@@ -6,7 +6,10 @@ import { formatDuration } from './format.ts';
 import { useAgents, useReasonCodes, useTeams } from './queries.ts';
 import { stateColor, type AgentLive } from './types.ts';
 
-/** Every logged-in agent: state with reason, time in state, tasks, and the supervisor's actions. */
+/**
+ * Every logged-in agent: state with reason, time in state, tasks, today's answered contacts and
+ * average handling time, and the supervisor's actions.
+ */
 export function AgentTable({ agents }: { agents: AgentLive[] }) {
   const { t } = useTranslation('supervisor');
   const { t: tc, i18n } = useTranslation();
@@ -71,6 +74,20 @@ export function AgentTable({ agents }: { agents: AgentLive[] }) {
           render: (v: number) => formatDuration(t, v),
         },
         { title: t('agent.tasks'), dataIndex: 'tasks', width: 56, align: 'right' },
+        {
+          title: t('agent.answered'),
+          dataIndex: 'answered',
+          width: 64,
+          align: 'right',
+          render: (v: number, a) => <span data-testid={`agent-answered-${a.agentId}`}>{v}</span>,
+        },
+        {
+          title: t('agent.aht'),
+          dataIndex: 'averageHandleSeconds',
+          width: 80,
+          align: 'right',
+          render: (v: number | null) => (v === null ? '—' : formatDuration(t, Math.round(v))),
+        },
         {
           title: t('agent.teams'),
           dataIndex: 'teamIds',
