@@ -50,3 +50,28 @@ export const ReportRowView = z
     transferRate: z.number().nullable(),
   })
   .meta({ id: 'ReportRow' });
+
+export const IvrReportQuery = z.object({
+  from: Timestamp,
+  to: Timestamp,
+  flow: z.string().min(1).max(200).optional().describe('one flow id'),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+
+export const IvrFlowRowView = z
+  .object({
+    flowId: z.string(),
+    calls: z.number().int().describe('calls whose first IVR run ended in the period'),
+    shortHangups: z.number().int(),
+    contained: z.number().int(),
+    toAgent: z.number().int(),
+    containment: z.number().nullable(),
+    nodes: z.array(
+      z.object({
+        node: z.string(),
+        visits: z.number().int(),
+        exits: z.record(z.string(), z.number().int()).describe('exit (key, outcome) → count'),
+      }),
+    ),
+  })
+  .meta({ id: 'IvrFlowRow' });

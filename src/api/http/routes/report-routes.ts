@@ -11,6 +11,8 @@ import {
 } from '../../../contracts/reports.ts';
 import type { ReportRow } from '../../../app/stats/report-service.ts';
 import type { ApiEnv } from '../api-env.ts';
+import { csvCell } from '../csv-cell.ts';
+import { ivrReportRoutes } from './ivr-report-routes.ts';
 import { adminOnly, jsonResponse, managers, secured } from '../secured-route.ts';
 
 const columns: (keyof ReportRow)[] = [
@@ -31,13 +33,8 @@ const columns: (keyof ReportRow)[] = [
   'transferred',
 ];
 
-const csvCell = (v: unknown) => {
-  if (v === null || v === undefined) return '';
-  const s = typeof v === 'number' ? String(Math.round(v * 10000) / 10000) : String(v);
-  return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
-
 export function reportRoutes(app: OpenAPIHono<ApiEnv>): void {
+  ivrReportRoutes(app);
   app.openapi(
     secured(managers, {
       method: 'get',
