@@ -75,3 +75,36 @@ export const IvrFlowRowView = z
     ),
   })
   .meta({ id: 'IvrFlowRow' });
+
+export const ComplianceQuery = z.object({ from: Timestamp, to: Timestamp });
+
+export const ComplianceReportView = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    timeZone: z.string(),
+    generatedAt: z.string(),
+    answerSeconds: z.number(),
+    answer: z.array(
+      z.object({
+        date: z.string().describe('local date'),
+        queueId: z.string(),
+        queueName: z.string(),
+        offered: z.number().int(),
+        answered: z.number().int(),
+        answeredWithin: z.number().int(),
+        abandoned: z.number().int(),
+        rate: z.number().nullable().describe('answered within answerSeconds ÷ offered'),
+      }),
+    ),
+    deadlines: z.array(
+      z.object({
+        caseType: z.string(),
+        stage: z.string(),
+        met: z.number().int(),
+        missed: z.number().int(),
+        rate: z.number().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'ComplianceReport' });

@@ -24,6 +24,7 @@ import type { IntervalMaterializer } from '../../app/stats/interval-materializer
 import type { ReportService } from '../../app/stats/report-service.ts';
 import type { CaseReportService } from '../../app/stats/case-report-service.ts';
 import type { IvrReportService } from '../../app/stats/ivr-report-service.ts';
+import type { ComplianceReportService } from '../../app/stats/compliance-report-service.ts';
 import type { StaffingPlanService } from '../../app/wfm/staffing-plan-service.ts';
 import type { WebFormService } from '../../app/portal/web-form-service.ts';
 import type { PortalAuthService } from '../../app/portal/portal-auth-service.ts';
@@ -56,6 +57,7 @@ export interface Services {
   readonly reports: ReportService;
   readonly caseReports: CaseReportService;
   readonly ivrReports: IvrReportService;
+  readonly compliance: ComplianceReportService;
   readonly staffingPlans: StaffingPlanService;
   readonly materializer: IntervalMaterializer;
   readonly webForms: WebFormService;

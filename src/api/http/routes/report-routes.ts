@@ -12,6 +12,7 @@ import {
 import type { ReportRow } from '../../../app/stats/report-service.ts';
 import type { ApiEnv } from '../api-env.ts';
 import { csvCell } from '../csv-cell.ts';
+import { complianceRoutes } from './compliance-routes.ts';
 import { ivrReportRoutes } from './ivr-report-routes.ts';
 import { adminOnly, jsonResponse, managers, secured } from '../secured-route.ts';
 
@@ -35,6 +36,7 @@ const columns: (keyof ReportRow)[] = [
 
 export function reportRoutes(app: OpenAPIHono<ApiEnv>): void {
   ivrReportRoutes(app);
+  complianceRoutes(app);
   app.openapi(
     secured(managers, {
       method: 'get',
