@@ -33,7 +33,7 @@ describe.each(storeKinds)('streamed interval export on %s', (kind) => {
   let h: Harness;
   beforeAll(async () => {
     h = await makeHarness(kind);
-    const rows = [];
+    const rows: Parameters<typeof h.services.store.stats.add>[0][number][] = [];
     for (let i = 0; i < days * 96; i++)
       for (let k = 0; k < keys.length; k++)
         rows.push({
