@@ -1,6 +1,6 @@
 /** The IVR report (IVR 报表): containment per flow, and visits and exits per node. */
 import { useQuery } from '@tanstack/react-query';
-import { DatePicker, Space, Table, Tag } from 'antd';
+import { DatePicker, Flex, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { get } from '../http.ts';
 import { ratioText } from './ratio.ts';
@@ -29,7 +29,7 @@ export function IvrReportPanel() {
     queryFn: () => get<{ items: FlowRow[] }>(`/api/reports/ivr?${rangeQuery(range)}`),
   });
   return (
-    <Space direction="vertical" style={{ width: '100%' }} data-testid="ivr-report">
+    <Flex vertical gap={8} data-testid="ivr-report">
       <DatePicker.RangePicker
         value={range}
         allowClear={false}
@@ -79,6 +79,6 @@ export function IvrReportPanel() {
           },
         ]}
       />
-    </Space>
+    </Flex>
   );
 }

@@ -3,7 +3,17 @@
  * 15 minutes or day, as a chart over time and a table, with a streamed CSV export.
  */
 import { useQuery } from '@tanstack/react-query';
-import { Button, DatePicker, Progress, Segmented, Select, Space, Table, Typography } from 'antd';
+import {
+  Button,
+  DatePicker,
+  Progress,
+  Segmented,
+  Select,
+  Space,
+  Table,
+  Typography,
+  Flex,
+} from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get } from '../http.ts';
@@ -91,7 +101,7 @@ export function ReportsPanel() {
   };
 
   return (
-    <Space direction="vertical" style={{ width: '100%' }} data-testid="reports-panel">
+    <Flex vertical gap={8} data-testid="reports-panel">
       <Space wrap>
         <DatePicker.RangePicker
           value={range}
@@ -165,6 +175,6 @@ export function ReportsPanel() {
           { title: t('aht'), dataIndex: 'ahtMs', align: 'right', render: secs },
         ]}
       />
-    </Space>
+    </Flex>
   );
 }

@@ -3,7 +3,17 @@
  * forecast staffing plan per 15 minutes of a queue, from /api/wfm/staffing and /api/wfm/plan.
  */
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Descriptions, Form, InputNumber, Select, Space } from 'antd';
+import {
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Form,
+  InputNumber,
+  Select,
+  Space,
+  Flex,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -87,7 +97,7 @@ export function WorkforcePanel() {
   }, [plan.data, t]);
   const r = calc.data;
   return (
-    <Space direction="vertical" style={{ width: '100%' }} data-testid="workforce">
+    <Flex vertical gap={8} data-testid="workforce">
       <Card size="small" title={t('wfm.calculator')}>
         <Form<Calc>
           form={form}
@@ -177,6 +187,6 @@ export function WorkforcePanel() {
         </Space>
         <EChart option={option} height={240} testId="chart-plan" replace />
       </Card>
-    </Space>
+    </Flex>
   );
 }
