@@ -26,6 +26,8 @@ import { followContactTasks } from './app/messaging/contact-tasks.ts';
 import { IntervalMaterializer } from './app/stats/interval-materializer.ts';
 import { ReportService } from './app/stats/report-service.ts';
 import { CaseReportService } from './app/stats/case-report-service.ts';
+import { IvrReportService } from './app/stats/ivr-report-service.ts';
+import { ComplianceReportService } from './app/stats/compliance-report-service.ts';
 import { StaffingPlanService } from './app/wfm/staffing-plan-service.ts';
 import { CustomerSignIn } from './app/portal/customer-sign-in.ts';
 import { PortalAuthService } from './app/portal/portal-auth-service.ts';
@@ -150,6 +152,8 @@ export function buildServices(
     messages,
     reports: new ReportService(deps),
     caseReports: new CaseReportService(deps),
+    ivrReports: new IvrReportService(deps),
+    compliance: new ComplianceReportService(deps),
     staffingPlans: new StaffingPlanService(deps),
     materializer: new IntervalMaterializer(deps),
     webForms: new WebFormService(deps, inbox),

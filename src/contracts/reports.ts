@@ -50,3 +50,61 @@ export const ReportRowView = z
     transferRate: z.number().nullable(),
   })
   .meta({ id: 'ReportRow' });
+
+export const IvrReportQuery = z.object({
+  from: Timestamp,
+  to: Timestamp,
+  flow: z.string().min(1).max(200).optional().describe('one flow id'),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+
+export const IvrFlowRowView = z
+  .object({
+    flowId: z.string(),
+    calls: z.number().int().describe('calls whose first IVR run ended in the period'),
+    shortHangups: z.number().int(),
+    contained: z.number().int(),
+    toAgent: z.number().int(),
+    containment: z.number().nullable(),
+    nodes: z.array(
+      z.object({
+        node: z.string(),
+        visits: z.number().int(),
+        exits: z.record(z.string(), z.number().int()).describe('exit (key, outcome) → count'),
+      }),
+    ),
+  })
+  .meta({ id: 'IvrFlowRow' });
+
+export const ComplianceQuery = z.object({ from: Timestamp, to: Timestamp });
+
+export const ComplianceReportView = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    timeZone: z.string(),
+    generatedAt: z.string(),
+    answerSeconds: z.number(),
+    answer: z.array(
+      z.object({
+        date: z.string().describe('local date'),
+        queueId: z.string(),
+        queueName: z.string(),
+        offered: z.number().int(),
+        answered: z.number().int(),
+        answeredWithin: z.number().int(),
+        abandoned: z.number().int(),
+        rate: z.number().nullable().describe('answered within answerSeconds ÷ offered'),
+      }),
+    ),
+    deadlines: z.array(
+      z.object({
+        caseType: z.string(),
+        stage: z.string(),
+        met: z.number().int(),
+        missed: z.number().int(),
+        rate: z.number().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'ComplianceReport' });

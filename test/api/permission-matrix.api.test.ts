@@ -20,6 +20,8 @@ const expected: Record<string, string> = {
   'GET /api/wfm/plan': managers,
   'GET /api/reports/intervals': managers,
   'GET /api/reports/cases': managers,
+  'GET /api/reports/ivr': managers,
+  'GET /api/reports/compliance': managers,
   'POST /api/reports/rebuild': admin,
   'POST /api/auth/login': 'public',
   'POST /api/auth/logout': all,

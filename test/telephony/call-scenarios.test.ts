@@ -115,6 +115,17 @@ describe('calls through the demo IVR', () => {
     expect(c.ivrData['balance.amount']).toBe(expected.amount);
     expect(c.ivrData['ivr.path']).toContain('balance-say');
     expect(c.queuedAt).toBeNull();
+    // The IVR logs the run for the node-visit report: key 1 at the welcome menu, then the lookup.
+    const left = (await store.events.after(0, 10_000, null)).filter(
+      (e) => e.type === 'ivr.left' && e.payload['contactId'] === c.id,
+    );
+    expect(left).toHaveLength(1);
+    expect(left[0]!.payload).toMatchObject({ outcome: 'caller_hangup', segment: 1 });
+    expect((left[0]!.payload['visits'] as unknown[]).slice(0, 3)).toEqual([
+      { node: 'welcome', exit: '1' },
+      { node: 'balance', exit: 'ok' },
+      { node: 'balance-say', exit: 'next' },
+    ]);
     expect(c.endedAt).toBeInstanceOf(Date);
   }, 60_000);
 

@@ -23,6 +23,8 @@ import type { OutboxService } from '../../app/messaging/outbox-service.ts';
 import type { IntervalMaterializer } from '../../app/stats/interval-materializer.ts';
 import type { ReportService } from '../../app/stats/report-service.ts';
 import type { CaseReportService } from '../../app/stats/case-report-service.ts';
+import type { IvrReportService } from '../../app/stats/ivr-report-service.ts';
+import type { ComplianceReportService } from '../../app/stats/compliance-report-service.ts';
 import type { StaffingPlanService } from '../../app/wfm/staffing-plan-service.ts';
 import type { WebFormService } from '../../app/portal/web-form-service.ts';
 import type { PortalAuthService } from '../../app/portal/portal-auth-service.ts';
@@ -54,6 +56,8 @@ export interface Services {
   readonly messages: MessageService;
   readonly reports: ReportService;
   readonly caseReports: CaseReportService;
+  readonly ivrReports: IvrReportService;
+  readonly compliance: ComplianceReportService;
   readonly staffingPlans: StaffingPlanService;
   readonly materializer: IntervalMaterializer;
   readonly webForms: WebFormService;

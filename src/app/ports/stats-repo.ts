@@ -17,6 +17,13 @@ export interface StatsCursor {
   readonly state: Record<string, unknown>;
 }
 
+export interface IntervalFilter {
+  readonly dimension: Dimension;
+  readonly from: Date;
+  readonly to: Date;
+  readonly keys?: readonly string[] | undefined;
+}
+
 export interface StatsRepo {
   cursor(name: string): Promise<StatsCursor | null>;
   saveCursor(name: string, c: StatsCursor): Promise<void>;
@@ -34,6 +41,17 @@ export interface StatsRepo {
     to: Date;
     keys?: readonly string[];
   }): Promise<IntervalRow[]>;
+  /**
+   * One page of `intervals`, in (intervalStart, key) order, after the row `after` (exclusive):
+   * large exports read page by page instead of all at once.
+   */
+  intervalPage(
+    f: IntervalFilter,
+    after: { intervalStart: Date; key: string } | null,
+    limit: number,
+  ): Promise<IntervalRow[]>;
+  /** How many rows `intervals` would return; per local day and key when `timeZone` is given. */
+  countIntervals(f: IntervalFilter, timeZone: string | null): Promise<number>;
   /** Deletes every materialised row and cursor (a rebuild from the log starts here). */
   reset(name: string): Promise<void>;
 }

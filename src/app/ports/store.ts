@@ -227,6 +227,14 @@ export interface EventReader {
   after(after: number, limit: number, viewer: Viewer | null): Promise<LoggedEvent[]>;
   /** Events at or after `from` with seq > afterSeq, oldest first (rebuilding today's figures). */
   since(from: Date, afterSeq: number, limit: number): Promise<LoggedEvent[]>;
+  /** Events of one type with from <= at < to and seq > afterSeq, oldest first (reports). */
+  ofType(
+    type: string,
+    from: Date,
+    to: Date,
+    afterSeq: number,
+    limit: number,
+  ): Promise<LoggedEvent[]>;
   /** The timeline of one subject, oldest first. */
   forSubject(subjectType: string, subjectId: string, limit: number): Promise<LoggedEvent[]>;
   lastSeq(): Promise<number>;

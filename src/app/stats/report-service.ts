@@ -34,13 +34,17 @@ const maxRangeDays = 400;
 export class ReportService {
   constructor(private readonly deps: AppDeps) {}
 
-  async rows(q: ReportQuery): Promise<ReportRow[]> {
+  private check(q: ReportQuery): void {
     if (!(q.from.getTime() < q.to.getTime()))
       throw new DomainError('validation.failed', 'from must be before to', { field: 'from' });
     if (q.to.getTime() - q.from.getTime() > maxRangeDays * 86_400_000)
       throw new DomainError('validation.failed', `at most ${maxRangeDays} days at once`, {
         field: 'to',
       });
+  }
+
+  async rows(q: ReportQuery): Promise<ReportRow[]> {
+    this.check(q);
     const raw = await this.deps.store.stats.intervals(q);
     const grouped =
       q.granularity === '15m'
@@ -49,20 +53,66 @@ export class ReportService {
     return grouped.map(({ period, row }) => derive(period, row.key, row));
   }
 
+  /** Rows to expect from `stream(q)` (the export's progress hint). */
+  count(q: ReportQuery): Promise<number> {
+    this.check(q);
+    return this.deps.store.stats.countIntervals(
+      q,
+      q.granularity === 'day' ? this.deps.config.timeZone : null,
+    );
+  }
+
+  /**
+   * The rows of `rows(q)`, page by page, holding one page (and one local day of sums) at a
+   * time: the rows come in interval order, so a day is complete once a later day's row comes.
+   */
+  async *stream(q: ReportQuery, pageSize = 5000): AsyncGenerator<ReportRow[]> {
+    this.check(q);
+    let day: Map<string, { period: string; row: IntervalRow }> = new Map();
+    let dayPeriod: string | null = null;
+    for (let after: IntervalRow | null = null; ;) {
+      const page: IntervalRow[] = await this.deps.store.stats.intervalPage(q, after, pageSize);
+      if (q.granularity === '15m')
+        yield page.map((r) => derive(r.intervalStart.toISOString(), r.key, r));
+      else {
+        const done: ReportRow[] = [];
+        for (const r of page) {
+          const period = localDateOf(r.intervalStart, this.deps.config.timeZone);
+          if (period !== dayPeriod) {
+            for (const g of day.values()) done.push(derive(g.period, g.row.key, g.row));
+            day = new Map();
+            dayPeriod = period;
+          }
+          addTo(day, period, r);
+        }
+        if (done.length) yield done;
+      }
+      after = page.at(-1) ?? null;
+      if (page.length < pageSize) break;
+    }
+    if (day.size) yield [...day.values()].map((g) => derive(g.period, g.row.key, g.row));
+  }
+
   private byDay(raw: IntervalRow[]): { period: string; row: IntervalRow }[] {
     const by = new Map<string, { period: string; row: IntervalRow }>();
-    for (const r of raw) {
-      const period = localDateOf(r.intervalStart, this.deps.config.timeZone);
-      const k = `${period}|${r.key}`;
-      const cur = by.get(k);
-      if (!cur) by.set(k, { period, row: { ...r } });
-      else {
-        const sum = { ...cur.row } as IntervalRow & Record<string, number>;
-        for (const n of counterNames) sum[n] = (cur.row[n] ?? 0) + r[n];
-        by.set(k, { period, row: sum });
-      }
-    }
+    for (const r of raw) addTo(by, localDateOf(r.intervalStart, this.deps.config.timeZone), r);
     return [...by.values()];
+  }
+}
+
+/** Adds an interval row to its (local day, key) sum. */
+function addTo(
+  by: Map<string, { period: string; row: IntervalRow }>,
+  period: string,
+  r: IntervalRow,
+) {
+  const k = `${period}|${r.key}`;
+  const cur = by.get(k);
+  if (!cur) by.set(k, { period, row: { ...r } });
+  else {
+    const sum = { ...cur.row } as IntervalRow & Record<string, number>;
+    for (const n of counterNames) sum[n] = (cur.row[n] ?? 0) + r[n];
+    by.set(k, { period, row: sum });
   }
 }
 

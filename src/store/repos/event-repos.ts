@@ -1,5 +1,5 @@
 /** The event log (append in transactions, read by sequence) and the audit trail. */
-import { and, asc, count, desc, eq, gt, gte, max, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, lt, max, or, sql, type SQL } from 'drizzle-orm';
 import type { AuditEntry, AuditRepo, EventReader, Page } from '../../app/ports/store.ts';
 import { caseAccess, type Viewer } from '../../domain/access/viewer.ts';
 import type { DomainEvent, LoggedEvent } from '../../domain/events/domain-event.ts';
@@ -82,6 +82,29 @@ export class DrizzleEventReader implements EventReader {
       .select()
       .from(events)
       .where(and(gte(events.at, from), gt(events.seq, afterSeq)))
+      .orderBy(asc(events.seq))
+      .limit(limit);
+    return rows.map(toEvent);
+  }
+  async ofType(
+    type: string,
+    from: Date,
+    to: Date,
+    afterSeq: number,
+    limit: number,
+  ): Promise<LoggedEvent[]> {
+    // events_type_idx (type, seq) walks one type in order; the time bounds filter it.
+    const rows = await this.db
+      .select()
+      .from(events)
+      .where(
+        and(
+          eq(events.type, type),
+          gt(events.seq, afterSeq),
+          gte(events.at, from),
+          lt(events.at, to),
+        ),
+      )
       .orderBy(asc(events.seq))
       .limit(limit);
     return rows.map(toEvent);

@@ -1,5 +1,10 @@
-import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
-import type { IntervalRow, StatsCursor, StatsRepo } from '../../app/ports/stats-repo.ts';
+import { and, asc, eq, gt, gte, inArray, lt, or, sql } from 'drizzle-orm';
+import type {
+  IntervalFilter,
+  IntervalRow,
+  StatsCursor,
+  StatsRepo,
+} from '../../app/ports/stats-repo.ts';
 import {
   counterNames,
   type Dimension,
@@ -74,8 +79,51 @@ export class DrizzleStatsRepo implements StatsRepo {
     return rows.map((r) => ({ ...r, dimension: r.dimension as Dimension }));
   }
 
+  async intervalPage(
+    f: IntervalFilter,
+    after: { intervalStart: Date; key: string } | null,
+    limit: number,
+  ): Promise<IntervalRow[]> {
+    const rows = await this.db
+      .select()
+      .from(intervalStats)
+      .where(
+        and(
+          where(f),
+          after
+            ? or(
+                gt(intervalStats.intervalStart, after.intervalStart),
+                and(
+                  eq(intervalStats.intervalStart, after.intervalStart),
+                  gt(intervalStats.key, after.key),
+                ),
+              )
+            : undefined,
+        ),
+      )
+      .orderBy(asc(intervalStats.intervalStart), asc(intervalStats.key))
+      .limit(limit);
+    return rows.map((r) => ({ ...r, dimension: r.dimension as Dimension }));
+  }
+
+  async countIntervals(f: IntervalFilter, timeZone: string | null): Promise<number> {
+    const n = timeZone
+      ? sql<number>`count(distinct ((${intervalStats.intervalStart} at time zone ${timeZone})::date, ${intervalStats.key}))`
+      : sql<number>`count(*)`;
+    const [r] = await this.db.select({ n }).from(intervalStats).where(where(f));
+    return Number(r?.n ?? 0);
+  }
+
   async reset(name: string): Promise<void> {
     await this.db.delete(intervalStats);
     await this.db.delete(statsCursors).where(eq(statsCursors.name, name));
   }
 }
+
+const where = (f: IntervalFilter) =>
+  and(
+    eq(intervalStats.dimension, f.dimension),
+    gte(intervalStats.intervalStart, f.from),
+    lt(intervalStats.intervalStart, f.to),
+    f.keys?.length ? inArray(intervalStats.key, [...f.keys]) : undefined,
+  );

@@ -435,6 +435,15 @@ export class VoiceCenter implements CallControl {
     await this.saveContact(call, {
       ivrData: ivrContactData(vars, outcome.session.history),
     });
+    // One event per IVR run: the node-visit and containment report reads these.
+    await this.appendEvent(call, 'ivr.left', {
+      flowId: outcome.session.flowId,
+      version: outcome.session.version,
+      outcome: outcome.kind,
+      segment: call.runner.segment,
+      sinceStartMs: this.d.clock.now().getTime() - call.contact.startedAt.getTime(),
+      visits: call.runner.trail,
+    }).catch((e: unknown) => this.log('warn', 'ivr event failed', { error: String(e) }));
     switch (outcome.kind) {
       case 'queue':
         return this.enqueue(call, outcome.action);

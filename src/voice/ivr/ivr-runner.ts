@@ -8,6 +8,7 @@ import type { IvrAction, IvrInput } from '../../domain/ivr/ivr-action.ts';
 import type { IvrFlow } from '../../domain/ivr/ivr-flow.ts';
 import { newIvrSession, type IvrSession } from '../../domain/ivr/ivr-session.ts';
 import { step } from '../../domain/ivr/ivr-step.ts';
+import { closeTrail, extendTrail, type IvrVisit } from '../../domain/ivr/ivr-trail.ts';
 import type { MediaClock } from '../rtp/media-clock.ts';
 import { Player } from '../rtp/player.ts';
 import type { SipLeg } from '../switch/sip-leg.ts';
@@ -48,6 +49,8 @@ export class IvrRunner {
   readonly player: Player;
   private hungUp = false;
   private session: IvrSession;
+  private visits: IvrVisit[] = [];
+  private runs = 0;
 
   constructor(
     private readonly leg: SipLeg,
@@ -71,8 +74,26 @@ export class IvrRunner {
     return this.session;
   }
 
+  /** The nodes the last `run()` went through and how it left each (for the IVR report). */
+  get trail(): readonly IvrVisit[] {
+    return this.visits;
+  }
+
+  /** How many times the flow has run on this call (2 after a caller left the queue …). */
+  get segment(): number {
+    return this.runs;
+  }
+
   /** Runs the flow until it hands the call on or ends; `resume` re-enters after a queue exit. */
   async run(first: IvrInput = { type: 'start' }): Promise<IvrOutcome> {
+    this.visits = [];
+    this.runs++;
+    const outcome = await this.steps(first);
+    this.visits = closeTrail(this.visits, outcome.kind);
+    return outcome;
+  }
+
+  private async steps(first: IvrInput): Promise<IvrOutcome> {
     let input: IvrInput = first;
     let lastWasKey = false;
     for (let guard = 0; guard < 10_000; guard++) {
@@ -82,6 +103,8 @@ export class IvrRunner {
         isOpen: (c, n) => this.host.isOpen(c, n),
       });
       this.session = r.session;
+      const entered = r.actions.flatMap((a) => (a.type === 'visit' ? [a.nodeId] : []));
+      this.visits = extendTrail(this.flow, this.visits, input, entered);
       let next: IvrInput | null = null;
       for (const a of r.actions) {
         if (this.hungUp) return { kind: 'caller_hangup', session: this.session };

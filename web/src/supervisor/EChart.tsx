@@ -3,7 +3,7 @@
  * animate instead of redrawing), resized with its box. Only the chart types and components the
  * web app uses are registered, to keep the bundle small.
  */
-import { BarChart, PieChart } from 'echarts/charts';
+import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import {
   GridComponent,
   LegendComponent,
@@ -16,6 +16,7 @@ import { useEffect, useRef } from 'react';
 
 use([
   BarChart,
+  LineChart,
   PieChart,
   GridComponent,
   LegendComponent,

@@ -10,11 +10,17 @@ import { CallsPanel } from './CallsPanel.tsx';
 import { CaseSupervision } from './CaseSupervision.tsx';
 import { useLiveCenter } from './useLiveCenter.ts';
 import { Wallboard } from './Wallboard.tsx';
+import './report-texts.ts';
+import { CompliancePanel } from './reports/CompliancePanel.tsx';
+import { IvrReportPanel } from './reports/IvrReportPanel.tsx';
+import { ReportsPanel } from './reports/ReportsPanel.tsx';
+import { WorkforcePanel } from './reports/WorkforcePanel.tsx';
 
-type Tab = 'wallboard' | 'calls' | 'cases';
+type Tab = 'wallboard' | 'calls' | 'cases' | 'reports' | 'ivr' | 'compliance' | 'workforce';
 
 export default function SupervisorPage() {
   const { t } = useTranslation('supervisor');
+  const { t: tr } = useTranslation('reports');
   const live = useLiveCenter();
   const [tab, setTab] = useState<Tab>('wallboard');
   return (
@@ -39,6 +45,19 @@ export default function SupervisorPage() {
           label: <span data-testid="tab-cases">{t('tab.cases')}</span>,
           children: <CaseSupervision />,
         },
+        // Historical reports and workforce planning (issue 8).
+        ...(
+          [
+            ['reports', <ReportsPanel key="r" />],
+            ['ivr', <IvrReportPanel key="i" />],
+            ['compliance', <CompliancePanel key="c" />],
+            ['workforce', <WorkforcePanel key="w" />],
+          ] as const
+        ).map(([key, children]) => ({
+          key,
+          label: <span data-testid={`tab-${key}`}>{tr(`tab.${key}`)}</span>,
+          children,
+        })),
       ]}
     />
   );

@@ -11,6 +11,9 @@ import {
 } from '../../../contracts/reports.ts';
 import type { ReportRow } from '../../../app/stats/report-service.ts';
 import type { ApiEnv } from '../api-env.ts';
+import { csvCell, csvStart } from '../csv-cell.ts';
+import { complianceRoutes } from './compliance-routes.ts';
+import { ivrReportRoutes } from './ivr-report-routes.ts';
 import { adminOnly, jsonResponse, managers, secured } from '../secured-route.ts';
 
 const columns: (keyof ReportRow)[] = [
@@ -31,13 +34,9 @@ const columns: (keyof ReportRow)[] = [
   'transferred',
 ];
 
-const csvCell = (v: unknown) => {
-  if (v === null || v === undefined) return '';
-  const s = typeof v === 'number' ? String(Math.round(v * 10000) / 10000) : String(v);
-  return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
-
 export function reportRoutes(app: OpenAPIHono<ApiEnv>): void {
+  ivrReportRoutes(app);
+  complianceRoutes(app);
   app.openapi(
     secured(managers, {
       method: 'get',
@@ -50,28 +49,33 @@ export function reportRoutes(app: OpenAPIHono<ApiEnv>): void {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const rows = await c.var.services.reports.rows({
+      const query = {
         dimension: q.dimension,
         from: new Date(q.from),
         to: new Date(q.to),
         granularity: q.granularity,
         keys: q.key ? q.key.split(',') : undefined,
-      });
-      if (q.format !== 'csv') return c.json({ items: rows }, 200);
+      };
+      const reports = c.var.services.reports;
+      if (q.format !== 'csv') return c.json({ items: await reports.rows(query) }, 200);
+      // The row count first, so the page can show progress while the rows stream.
+      const total = await reports.count(query);
       c.header('content-type', 'text/csv; charset=utf-8');
+      c.header('x-total-rows', String(total));
+      c.header('access-control-expose-headers', 'x-total-rows');
       c.header(
         'content-disposition',
         `attachment; filename="kefu-${q.dimension}-${q.from.slice(0, 10)}-${q.to.slice(0, 10)}.csv"`,
       );
-      // Streamed in chunks: a year of 15-minute rows for many queues is large.
+      // Streamed page by page: a year of 15-minute rows for many queues is large.
       return stream(c, async (s) => {
-        await s.write(`\ufeff${columns.join(',')}\n`);
-        for (let i = 0; i < rows.length; i += 1000) {
-          const chunk = rows
-            .slice(i, i + 1000)
-            .map((r) => columns.map((k) => csvCell(r[k])).join(','))
-            .join('\n');
-          await s.write(`${chunk}\n`);
+        await s.write(`${csvStart}${columns.join(',')}\n`);
+        for await (const rows of reports.stream(query)) {
+          if (s.aborted) return;
+          if (rows.length)
+            await s.write(
+              `${rows.map((r) => columns.map((k) => csvCell(r[k])).join(',')).join('\n')}\n`,
+            );
         }
       }) as never;
     },
