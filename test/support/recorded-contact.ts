@@ -59,12 +59,19 @@ export async function startRecordedCall(s: Services, clock: MediaClock, c: Recor
     { contactId: contact.id, recordingId, startedAt },
   );
   await s.customers.updateContact(systemActor, contact.id, { recordingId });
-  // A second of audio queued up front: the recorder takes one frame per tick.
-  for (let f = 0; f < 50; f++) {
-    recorder.feed(0, tone(6000, f), 'PCMU');
-    recorder.feed(1, tone(16000, f), 'PCMU');
-  }
+  // Audio for the whole call: a second queued up front (the recorder keeps at most that), then
+  // topped up every half second; the recorder takes one frame per tick.
+  let fed = 0;
+  const feed = (frames: number) => {
+    for (const end = fed + frames; fed < end; fed++) {
+      recorder.feed(0, tone(6000, fed), 'PCMU');
+      recorder.feed(1, tone(16000, fed), 'PCMU');
+    }
+  };
+  feed(50);
+  const topUp = setInterval(() => feed(25), 500);
   const finish = async (): Promise<Contact> => {
+    clearInterval(topUp);
     await recorder.close();
     const endedAt = new Date(startedAt.getTime() + recorder.durationMs);
     await recordingFinished(

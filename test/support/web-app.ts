@@ -29,7 +29,11 @@ export interface WebApp {
 
 /** With `voice`, the center runs its switch too (open all day) for tests with real calls. */
 export async function startWebApp(
-  o: { voice?: Pick<VoiceOptions, 'rtpPorts' | 'digestAlgorithms'> } = {},
+  o: {
+    voice?: Pick<VoiceOptions, 'rtpPorts' | 'digestAlgorithms'>;
+    /** Where recordings go (default ./data, the working directory's). */
+    dataDir?: string;
+  } = {},
 ): Promise<WebApp> {
   mkdirSync(screenshotDir, { recursive: true });
   const store = await openTestStore('pglite');
@@ -38,6 +42,7 @@ export async function startWebApp(
     port: 0,
     host: '127.0.0.1',
     demo: true,
+    ...(o.dataDir ? { dataDir: o.dataDir } : {}),
     ...(o.voice
       ? {
           logger: pino({ level: 'silent' }),
