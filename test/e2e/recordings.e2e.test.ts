@@ -2,8 +2,8 @@
  * The Recordings page in Chromium: two recorded calls (real recorder and media clock, one with
  * a paused stretch), supervisor Li Na filters by the customer's number, plays the call — the
  * <audio> loads it with its duration and seeks where the waveform is clicked (Range requests) —
- * sees the grey paused span on the waveform, and downloads the file. Screenshots in zh-CN and
- * en; no console errors.
+ * sees the grey paused span on the waveform, and downloads the file; the administrator sets
+ * the retention and runs it. Screenshots in zh-CN and en; no console errors.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -114,6 +114,16 @@ describe('the Recordings page', () => {
     await expect.poll(() => rows(admin).count(), step).toBe(2);
     await admin.getByTestId(`rec-play-${pausedId}`).click();
     await admin.getByTestId('paused-span').waitFor();
+    // The administrator keeps recordings 30 days and runs the deletion: these are recent.
+    await admin
+      .locator('input[data-testid="rec-retention-days"], [data-testid="rec-retention-days"] input')
+      .fill('30');
+    await admin.getByTestId('rec-retention-save').click();
+    await admin.getByText('Retention saved').waitFor();
+    expect(await w.center.services.recordingRetention.policy()).toEqual({ days: 30 });
+    await admin.getByTestId('rec-retention-run').click();
+    await admin.getByText('Deleted 0 expired recording(s)').waitFor();
+    expect(await rows(admin).count()).toBe(2);
     await w.shot(admin, 'recordings-en');
 
     // Agents have no Recordings page.

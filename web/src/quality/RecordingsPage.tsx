@@ -13,6 +13,8 @@ import type { UserRow } from '../supervisor/types.ts';
 import './texts.ts';
 import { RecordingFilters } from './RecordingFilters.tsx';
 import { RecordingPlayer } from './RecordingPlayer.tsx';
+import { RetentionCard } from './RetentionCard.tsx';
+import { useSession } from '../shell/session.tsx';
 import type { Recording, RecordingSearch } from './types.ts';
 
 const pageSize = 20;
@@ -26,6 +28,7 @@ const clock = (ms: number | null) => {
 export default function RecordingsPage() {
   const { t } = useTranslation('quality');
   const fmt = useFormat();
+  const { user } = useSession();
   const [search, setSearch] = useState<RecordingSearch>({});
   const [page, setPage] = useState(1);
   const [playing, setPlaying] = useState<Recording | null>(null);
@@ -67,6 +70,7 @@ export default function RecordingsPage() {
           }}
         />
       </Card>
+      {user?.role === 'admin' && <RetentionCard />}
       {playing && <RecordingPlayer key={playing.contactId} recording={playing} />}
       <Table<Recording>
         size="small"

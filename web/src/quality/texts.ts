@@ -29,6 +29,15 @@ registerTexts('quality', {
     empty: '没有符合条件的录音',
     total: '共 {{total}} 条',
     'waveform.loading': '正在生成波形…',
+    'retention.title': '录音保留策略',
+    'retention.days': '天',
+    'retention.forever': '永久保留',
+    'retention.save': '保存',
+    'retention.run': '立即清理',
+    'retention.saved': '保留策略已保存',
+    'retention.ran': '已删除 {{count}} 条过期录音',
+    'retention.note':
+      '超过保留天数的录音每小时自动删除（通话中的录音不会删除），记录保留删除痕迹并写入审计',
   },
   en: {
     title: 'Call recordings',
@@ -57,5 +66,14 @@ registerTexts('quality', {
     empty: 'No recordings match',
     total: '{{total}} recordings',
     'waveform.loading': 'Drawing the waveform…',
+    'retention.title': 'Retention',
+    'retention.days': 'days',
+    'retention.forever': 'Keep for ever',
+    'retention.save': 'Save',
+    'retention.run': 'Delete expired now',
+    'retention.saved': 'Retention saved',
+    'retention.ran': 'Deleted {{count}} expired recording(s)',
+    'retention.note':
+      'Older recordings are deleted hourly (never a call in progress); a tombstone and an audit entry remain',
   },
 });
