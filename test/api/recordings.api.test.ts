@@ -225,12 +225,24 @@ describe.each(storeKinds)('recordings API on %s', (kind) => {
     const set = await h.json('PUT', '/api/recordings/retention', { body: { days: 30 } });
     expect(set.body).toEqual({ days: 30 });
 
+    // An old recording whose contact was deleted since: nothing lists it, retention still goes.
+    const orphan = await recordCall(h.services, media, {
+      agentId: h.users.agent.id,
+      startedAt: '2026-10-02T09:00:00Z',
+      from: '13800000003',
+      lengthMs: 200,
+    });
+    await h.services.customers.deleteContact(systemActor, orphan.id);
+    const orphanFile = h.services.recordings.pathFor(`2026-10-02/${orphan.id}.wav`);
+    expect(existsSync(orphanFile)).toBe(true);
+
     const oldFile = h.services.recordings.pathFor(`2026-10-01/${ids.old}.wav`);
     const liveFile = h.services.recordings.pathFor(`2026-10-01/${ids.live}.wav`);
     expect(existsSync(oldFile)).toBe(true);
     const run = await h.json('POST', '/api/recordings/retention/run');
-    expect(run.body).toEqual({ deleted: 1, days: 30 });
+    expect(run.body).toEqual({ deleted: 2, days: 30 });
     expect(existsSync(oldFile)).toBe(false);
+    expect(existsSync(orphanFile)).toBe(false);
     expect(existsSync(liveFile)).toBe(true);
 
     expect(await listIds('')).toEqual([ids.other, ids.paused, ids.live]);
@@ -248,11 +260,13 @@ describe.each(storeKinds)('recordings API on %s', (kind) => {
     const deleted = (
       events.body.events as { type: string; subjectId: string; payload: unknown }[]
     ).filter((e) => e.type === 'recording.deleted');
+    // Oldest first.
     expect(deleted).toMatchObject([
       {
         subjectId: ids.old,
         payload: { reason: 'retention', recordingId: `2026-10-01/${ids.old}.wav` },
       },
+      { subjectId: orphan.id, payload: { reason: 'retention' } },
     ]);
     const audit = await h.services.store.audit.list(
       { action: 'recordings.retention' },
@@ -261,7 +275,7 @@ describe.each(storeKinds)('recordings API on %s', (kind) => {
         offset: 0,
       },
     );
-    expect(audit.items[0]?.details).toEqual({ days: 30, deleted: 1 });
+    expect(audit.items[0]?.details).toEqual({ days: 30, deleted: 2 });
 
     // Once the call in progress ends, a later run may take it too; the others are recent.
     await live.finish();

@@ -59,9 +59,12 @@ export interface RecordingRepo {
   list(f: RecordingFilter, page: Page): Promise<PageOf<RecordingListItem>>;
   /**
    * Finished, not yet deleted recordings that started before `before`, whose contact has
-   * ended: the only ones retention may delete. Oldest first, at most `limit`.
+   * ended or was deleted: the only ones retention may delete. Oldest first, at most `limit`.
    */
-  expired(before: Date, limit: number): Promise<RecordingListItem[]>;
+  expired(
+    before: Date,
+    limit: number,
+  ): Promise<{ contactId: string; recordingId: string; agentId: string | null }[]>;
   /** Marks a recording deleted; false if it was already. */
   markDeleted(contactId: string, at: Date, reason: string): Promise<boolean>;
 }

@@ -100,14 +100,22 @@ export class DrizzleRecordingRepo implements RecordingRepo {
     return { items, total: Number(total?.n ?? 0) };
   }
 
-  async expired(before: Date, limit: number): Promise<RecordingListItem[]> {
-    return this.select()
+  async expired(before: Date, limit: number) {
+    // Left join: the recording of a deleted contact still expires (its call is long over).
+    return this.db
+      .select({
+        contactId: recordings.contactId,
+        recordingId: recordings.recordingId,
+        agentId: contacts.agentId,
+      })
+      .from(recordings)
+      .leftJoin(contacts, eq(contacts.id, recordings.contactId))
       .where(
         and(
           lt(recordings.startedAt, before),
           isNotNull(recordings.endedAt),
           isNull(recordings.deletedAt),
-          isNotNull(contacts.endedAt),
+          or(isNull(contacts.id), isNotNull(contacts.endedAt)),
         ),
       )
       .orderBy(asc(recordings.startedAt))
