@@ -10,7 +10,12 @@ import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import pino, { type Logger } from 'pino';
-import { defaultCenterConfig, type AppDeps, type CenterConfig } from './app/app-context.ts';
+import {
+  defaultCenterConfig,
+  systemActor,
+  type AppDeps,
+  type CenterConfig,
+} from './app/app-context.ts';
 import { AuthService } from './app/auth/auth-service.ts';
 import type { ThrottleLimits } from './app/auth/login-throttle.ts';
 import { CaseConfigService } from './app/cases/case-config-service.ts';
@@ -38,6 +43,8 @@ import { RealtimeService } from './app/realtime/realtime-service.ts';
 import { DeviceService } from './app/voice/device-service.ts';
 import { IvrFlowService } from './app/voice/ivr-flow-service.ts';
 import { FileRecordingStore } from './store/recordings/file-recording-store.ts';
+import { RecordingService } from './app/recordings/recording-service.ts';
+import { RecordingRetention } from './app/recordings/recording-retention.ts';
 import { PhoneDirectoryHub } from './app/ports/phone-directory.ts';
 import { SoftphoneChannel } from './app/ports/softphone-channel.ts';
 import { CallControlHub } from './app/ports/call-control.ts';
@@ -128,6 +135,7 @@ export function buildServices(
   cases.useOutbox(outbox);
   const inbox = new InboxService(deps, customers, cases, router);
   const messages = new MessageService(deps, outbox);
+  const recordings = new FileRecordingStore(o.recordingsDir ?? './data/recordings');
   return {
     centerInfo: { demo: false },
     store,
@@ -143,7 +151,9 @@ export function buildServices(
     realtime: new RealtimeService(deps, router),
     ivrFlows: new IvrFlowService(deps),
     devices: new DeviceService(deps),
-    recordings: new FileRecordingStore(o.recordingsDir ?? './data/recordings'),
+    recordings,
+    recordingCatalog: new RecordingService(deps, recordings),
+    recordingRetention: new RecordingRetention(deps, recordings),
     calls: new CallControlHub(),
     phones: new PhoneDirectoryHub(),
     softphones: new SoftphoneChannel(),
@@ -230,7 +240,7 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
     app.use('/*', serveStatic({ root: webDir }));
     // The app's own paths (a reload on /agent) get the app; it routes on the client.
     const page = await readFile(join(webDir, 'index.html'), 'utf8');
-    for (const p of ['/', '/login', '/agent', '/supervisor', '/admin'])
+    for (const p of ['/', '/login', '/agent', '/supervisor', '/quality', '/admin'])
       app.get(p, (c) => c.html(page));
   } else app.get('/', async (c) => c.html(await readFile(placeholder, 'utf8')));
 
@@ -260,6 +270,13 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
       .catch((e: unknown) => logger.warn({ err: e }, 'session sweep failed'));
   }, 3600_000);
   sweep.unref();
+  // Recordings past the retention policy go hourly (admins can also run it now over the API).
+  const retention = setInterval(() => {
+    services.recordingRetention
+      .sweep(systemActor)
+      .catch((e: unknown) => logger.warn({ err: e }, 'recording retention sweep failed'));
+  }, 3600_000);
+  retention.unref();
   const port = (server.address() as AddressInfo).port;
   const shownHost = !o.host || o.host === '0.0.0.0' ? 'localhost' : o.host;
   return {
@@ -271,6 +288,7 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
     channels,
     async close() {
       clearInterval(sweep);
+      clearInterval(retention);
       clearInterval(tick);
       await voice?.stop();
       services.realtime.stop();

@@ -85,6 +85,9 @@ export class DrizzleStore implements Store {
   get portal() {
     return this.repos.portal;
   }
+  get recordings() {
+    return this.repos.recordings;
+  }
   get devices() {
     return this.repos.devices;
   }

@@ -19,6 +19,7 @@ import { DrizzleStatsRepo } from './repos/stats-repo.ts';
 import { DrizzlePortalRepo } from './repos/portal-repo.ts';
 import { DrizzleRoutingRepo } from './repos/routing-repo.ts';
 import { DrizzleUserRepo } from './repos/user-repo.ts';
+import { DrizzleRecordingRepo } from './repos/recording-repo.ts';
 
 export function repositoriesOver(db: Db): Repositories {
   return {
@@ -42,5 +43,6 @@ export function repositoriesOver(db: Db): Repositories {
     messages: new DrizzleMessageRepo(db),
     stats: new DrizzleStatsRepo(db),
     portal: new DrizzlePortalRepo(db),
+    recordings: new DrizzleRecordingRepo(db),
   };
 }

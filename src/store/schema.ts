@@ -603,3 +603,26 @@ export const statsCursors = pgTable('stats_cursors', {
   seq: bigint('seq', { mode: 'number' }).notNull(),
   state: jsonb('state').$type<Record<string, unknown>>().notNull(),
 });
+
+// ── recordings ────────────────────────────────────────────────────────────
+
+/**
+ * One row per recorded call, written when recording starts (ended_at null while the call is
+ * on) and completed when it stops. After the retention sweep deletes the file the row stays
+ * as a tombstone (deleted_at, deleted_reason) so the contact still shows it was recorded.
+ */
+export const recordings = pgTable(
+  'recordings',
+  {
+    contactId: text('contact_id').primaryKey(),
+    recordingId: text('recording_id').notNull(),
+    startedAt: ts('started_at').notNull(),
+    endedAt: ts('ended_at'),
+    durationMs: integer('duration_ms'),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }),
+    pauses: jsonb('pauses').$type<{ fromMs: number; toMs: number }[]>().notNull(),
+    deletedAt: ts('deleted_at'),
+    deletedReason: text('deleted_reason'),
+  },
+  (t) => [index('recordings_started_idx').on(t.startedAt)],
+);

@@ -49,12 +49,17 @@ export async function makeHarness(
   o: {
     maxBodyBytes?: number;
     throttle?: { windowMs: number; perUser: number; perIp: number };
+    recordingsDir?: string;
   } = {},
 ): Promise<Harness> {
   const store = await openTestStore(kind);
   await bootstrapCenter(store);
   const clock = new ManualClock();
-  const services = buildServices(store, { clock, ...(o.throttle ? { throttle: o.throttle } : {}) });
+  const services = buildServices(store, {
+    clock,
+    ...(o.throttle ? { throttle: o.throttle } : {}),
+    ...(o.recordingsDir ? { recordingsDir: o.recordingsDir } : {}),
+  });
   const app = createApi(services, o.maxBodyBytes ? { maxBodyBytes: o.maxBodyBytes } : {});
   const admin = systemActor;
   const front = await services.org.createTeam(admin, { name: 'Front', kind: 'front' });

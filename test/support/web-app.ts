@@ -35,6 +35,8 @@ export async function startWebApp(
     /** Text channels (SMTP, SMPP, fax gateway) for tests with real mail and SMS peers. */
     channels?: CenterOptions['channels'];
     addresses?: CenterOptions['addresses'];
+    /** Where recordings go (default ./data, the working directory's). */
+    dataDir?: string;
   } = {},
 ): Promise<WebApp> {
   mkdirSync(screenshotDir, { recursive: true });
@@ -46,6 +48,7 @@ export async function startWebApp(
     demo: true,
     ...(o.channels ? { channels: o.channels } : {}),
     ...(o.addresses ? { addresses: o.addresses } : {}),
+    ...(o.dataDir ? { dataDir: o.dataDir } : {}),
     ...(o.voice
       ? {
           logger: pino({ level: 'silent' }),

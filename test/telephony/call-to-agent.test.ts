@@ -5,7 +5,7 @@
  * the caller hangs up; the contact, the events and the agent's wrap-up are right.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -228,5 +228,38 @@ describe('a call from the trunk to an agent’s phone', () => {
     expect(dl.status).toBe(200);
     expect(dl.headers.get('content-type')).toBe('audio/wav');
     expect(Buffer.from(await dl.arrayBuffer()).equals(readFileSync(file))).toBe(true);
+
+    // The recordings search finds the call with its queue, length, size and the paused span,
+    // and the waveform is flat over that span.
+    const found = await fetch(`${center.url}/api/recordings?customer=${customer.id}`, {
+      headers: { authorization: `Bearer ${supervisorToken}` },
+    });
+    const rows = ((await found.json()) as { items: Record<string, unknown>[] }).items;
+    expect(rows).toHaveLength(1);
+    const row = rows[0] as {
+      contactId: string;
+      queueId: string | null;
+      durationMs: number;
+      sizeBytes: number;
+      pauses: { fromMs: number; toMs: number }[];
+    };
+    expect(row).toMatchObject({ contactId: contact.id, agentId, sizeBytes: statSync(file).size });
+    expect(row.queueId).not.toBeNull();
+    expect(row.durationMs).toBe((wav.samples[0]!.length / 8000) * 1000);
+    expect(row.pauses).toHaveLength(1);
+    const span = row.pauses[0]!;
+    expect((span.toMs - span.fromMs) / 1000).toBeGreaterThan(1.2);
+    expect((span.toMs - span.fromMs) / 1000).toBeLessThan(1.8);
+    const points = Math.round(row.durationMs / 20); // one point per 20 ms frame
+    const wave = await fetch(
+      `${center.url}/api/recordings/${contact.id}/waveform?points=${points}`,
+      {
+        headers: { authorization: `Bearer ${supervisorToken}` },
+      },
+    );
+    const { peaks } = (await wave.json()) as { peaks: number[][] };
+    const inSpan = (ch: number[]) => ch.slice(span.fromMs / 20 + 1, span.toMs / 20 - 1);
+    expect(Math.max(...inSpan(peaks[0]!), ...inSpan(peaks[1]!))).toBe(0);
+    expect(Math.max(...peaks[1]!)).toBeGreaterThan(0.01);
   }, 60_000);
 });

@@ -195,6 +195,16 @@ describe('transfer out through a carrier trunk', () => {
     expect(contact.ivrData['campaignId']).toBe('renewals-q4');
     expect(contact.endedAt).toBeInstanceOf(Date);
     expect(contact.recordingId).toBeTruthy();
+    // The outbound call is catalogued like an inbound one: finished, with its length and size.
+    const rec = (await store.recordings.get(id))!;
+    expect(rec).toMatchObject({
+      recordingId: contact.recordingId,
+      direction: 'outbound',
+      pauses: [],
+    });
+    expect(rec.endedAt).toBeInstanceOf(Date);
+    expect(rec.durationMs).toBeGreaterThan(1000);
+    expect(rec.sizeBytes).toBe(44 + (rec.durationMs! / 20) * 640);
     expect(s.router.agentSession(u.id)?.state).toBe('wrapup');
     const types = (await store.events.after(startSeq, 500, null))
       .filter((e) => e.subjectType === 'call' && e.type !== 'call.leg_released')

@@ -10,6 +10,8 @@ import type { Clock } from '../../app/ports/clock.ts';
 import type { Store } from '../../app/ports/store.ts';
 import type { RealtimeService } from '../../app/realtime/realtime-service.ts';
 import type { RecordingStore } from '../../app/ports/recording-store.ts';
+import type { RecordingService } from '../../app/recordings/recording-service.ts';
+import type { RecordingRetention } from '../../app/recordings/recording-retention.ts';
 import type { SoftphoneChannel } from '../../app/ports/softphone-channel.ts';
 import type { PhoneDirectoryHub } from '../../app/ports/phone-directory.ts';
 import type { CallControlHub } from '../../app/ports/call-control.ts';
@@ -48,6 +50,9 @@ export interface Services {
   readonly ivrFlows: IvrFlowService;
   readonly devices: DeviceService;
   readonly recordings: RecordingStore;
+  /** Search, audio and waveforms of recordings (the catalogue over `recordings`). */
+  readonly recordingCatalog: RecordingService;
+  readonly recordingRetention: RecordingRetention;
   readonly calls: CallControlHub;
   readonly phones: PhoneDirectoryHub;
   readonly softphones: SoftphoneChannel;

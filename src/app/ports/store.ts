@@ -28,6 +28,7 @@ import type { MessageRepo } from './message-repo.ts';
 import type { StatsRepo } from './stats-repo.ts';
 import type { PortalRepo } from './portal-repo.ts';
 import type { RoutingRepo } from './routing-repo.ts';
+import type { RecordingRepo } from './recording-repo.ts';
 
 export interface Page {
   readonly limit: number;
@@ -266,6 +267,7 @@ export interface Repositories {
   readonly messages: MessageRepo;
   readonly stats: StatsRepo;
   readonly portal: PortalRepo;
+  readonly recordings: RecordingRepo;
 }
 
 export interface EventMeta {

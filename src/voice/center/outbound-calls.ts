@@ -12,6 +12,7 @@ import type { CustomerService } from '../../app/customers/customer-service.ts';
 import type { MakeCall } from '../../app/ports/call-control.ts';
 import type { Clock } from '../../app/ports/clock.ts';
 import type { RecordingStore } from '../../app/ports/recording-store.ts';
+import type { Store } from '../../app/ports/store.ts';
 import type { RouterService } from '../../app/routing/router-service.ts';
 import {
   addLeg,
@@ -25,6 +26,7 @@ import type { Contact } from '../../domain/contact/contact.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { Player } from '../rtp/player.ts';
 import { Recorder } from '../rtp/recorder.ts';
+import { recordingFinished, recordingStarted } from './recording-log.ts';
 import { parseUri } from '../sip/message/index.ts';
 import type { OutboundLeg } from '../switch/outbound-leg.ts';
 import type { VoiceSwitch } from '../switch/voice-switch.ts';
@@ -36,6 +38,7 @@ export interface OutboundDeps {
   readonly router: RouterService;
   readonly customers: CustomerService;
   readonly recordings: RecordingStore;
+  readonly store: Store;
   readonly clock: Clock;
   readonly music: () => Promise<Int16Array[]>;
   readonly emit: (
@@ -52,6 +55,7 @@ export interface OutboundCall extends CommandCall {
   readonly agentId: string;
   taskId: string | null;
   recorder: Recorder | null;
+  recordingId: string | null;
 }
 
 const system = systemActor;
@@ -102,6 +106,7 @@ export class OutboundCalls {
       agentId: actor.id,
       taskId: task.id,
       recorder: null,
+      recordingId: null,
     };
     this.calls.set(contact.id, call);
     // The agent's phone first; it shows the number being called.
@@ -142,6 +147,12 @@ export class OutboundCalls {
     const file = this.d.recordings.pathFor(recordingId);
     await mkdir(dirname(file), { recursive: true });
     call.recorder = new Recorder(file, this.d.sw.clock);
+    call.recordingId = recordingId;
+    await recordingStarted(this.catalogue(), {
+      contactId: call.contact.id,
+      recordingId,
+      startedAt: this.d.clock.now(),
+    });
     const model = newCall({
       id: call.contact.id,
       contactId: call.contact.id,
@@ -186,11 +197,22 @@ export class OutboundCalls {
     if (!this.calls.delete(call.contact.id)) return;
     call.live?.room.close();
     await call.recorder?.close();
+    if (call.recorder && call.recordingId)
+      await recordingFinished(this.catalogue(), {
+        contactId: call.contact.id,
+        recordingId: call.recordingId,
+        recorder: call.recorder,
+        endedAt: this.d.clock.now(),
+      });
     await this.saveContact(call, { endedAt: this.d.clock.now() });
     if (call.taskId)
       await this.d.router
         .wrap(system, call.taskId, null)
         .catch((e: unknown) => this.d.log('warn', 'wrap failed', { error: String(e), reason }));
+  }
+
+  private catalogue() {
+    return { store: this.d.store, files: this.d.recordings, log: this.d.log };
   }
 
   private async saveContact(

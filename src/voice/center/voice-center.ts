@@ -25,6 +25,7 @@ import { IvrRunner, type IvrOutcome } from '../ivr/ivr-runner.ts';
 import type { PromptStore } from '../ivr/prompt-store.ts';
 import { bridge } from '../rtp/bridge.ts';
 import { Recorder } from '../rtp/recorder.ts';
+import { recordingFinished, recordingStarted } from './recording-log.ts';
 import type { InboundLeg } from '../switch/inbound-leg.ts';
 import type { OutboundLeg } from '../switch/outbound-leg.ts';
 import type { VoiceSwitch, InboundCallInfo } from '../switch/voice-switch.ts';
@@ -139,6 +140,7 @@ export class VoiceCenter implements CallControl {
       router: d.router,
       customers: d.customers,
       recordings: d.recordings,
+      store: d.store,
       clock: d.clock,
       music: async () => [await d.prompts.load(musicOnHold).catch(() => new Int16Array(8000))],
       emit: (call, events, by) =>
@@ -703,6 +705,11 @@ export class VoiceCenter implements CallControl {
       const file = this.d.recordings.pathFor(recordingId);
       await mkdir(dirname(file), { recursive: true });
       call.recorder = new Recorder(file, this.d.sw.clock);
+      await recordingStarted(this.catalogue(), {
+        contactId: call.contact.id,
+        recordingId,
+        startedAt: this.d.clock.now(),
+      });
       await this.saveContact(call, { answeredAt: this.d.clock.now(), agentId, recordingId });
     } else await this.saveContact(call, { agentId });
     const live = (call.live ??= this.liveCall(call));
@@ -882,10 +889,26 @@ export class VoiceCenter implements CallControl {
     call.unbridge?.();
     call.live?.room.close();
     await call.recorder?.close();
+    if (call.recorder && call.contact.recordingId)
+      await recordingFinished(this.catalogue(), {
+        contactId: call.contact.id,
+        recordingId: call.contact.recordingId,
+        recorder: call.recorder,
+        endedAt: this.d.clock.now(),
+      });
     if (call.taskId)
       await this.d.router
         .wrap(system, call.taskId, null)
         .catch((e: unknown) => this.log('warn', 'wrap failed', { error: String(e) }));
+  }
+
+  private catalogue() {
+    return {
+      store: this.d.store,
+      files: this.d.recordings,
+      log: (level: 'info' | 'warn', msg: string, extra?: Record<string, unknown>) =>
+        this.log(level, msg, extra),
+    };
   }
 
   // ── control from the desktop ─────────────────────────────────────────────

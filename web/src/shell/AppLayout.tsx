@@ -9,9 +9,9 @@ import { useSession } from './session.tsx';
 export function pagesFor(role: string): Page[] {
   switch (role) {
     case 'admin':
-      return ['agent', 'supervisor', 'admin'];
+      return ['agent', 'supervisor', 'quality', 'admin'];
     case 'supervisor':
-      return ['agent', 'supervisor'];
+      return ['agent', 'supervisor', 'quality'];
     case 'agent':
     case 'backoffice':
       return ['agent'];
