@@ -50,6 +50,14 @@ export interface StatsRepo {
     after: { intervalStart: Date; key: string } | null,
     limit: number,
   ): Promise<IntervalRow[]>;
+  /**
+   * `intervals` summed per local day (in `timeZone`) and key, by the database: a month of
+   * 15-minute rows per agent is too many to sum in the application. Ordered by day, then key.
+   */
+  dailyIntervals(
+    f: IntervalFilter,
+    timeZone: string,
+  ): Promise<(IntervalCounters & { day: string; key: string })[]>;
   /** How many rows `intervals` would return; per local day and key when `timeZone` is given. */
   countIntervals(f: IntervalFilter, timeZone: string | null): Promise<number>;
   /** Deletes every materialised row and cursor (a rebuild from the log starts here). */

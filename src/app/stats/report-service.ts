@@ -45,12 +45,12 @@ export class ReportService {
 
   async rows(q: ReportQuery): Promise<ReportRow[]> {
     this.check(q);
+    if (q.granularity === 'day') {
+      const days = await this.deps.store.stats.dailyIntervals(q, this.deps.config.timeZone);
+      return days.map((r) => derive(r.day, r.key, r));
+    }
     const raw = await this.deps.store.stats.intervals(q);
-    const grouped =
-      q.granularity === '15m'
-        ? raw.map((r) => ({ period: r.intervalStart.toISOString(), row: r }))
-        : this.byDay(raw);
-    return grouped.map(({ period, row }) => derive(period, row.key, row));
+    return raw.map((r) => derive(r.intervalStart.toISOString(), r.key, r));
   }
 
   /** Rows to expect from `stream(q)` (the export's progress hint). */
@@ -91,12 +91,6 @@ export class ReportService {
       if (page.length < pageSize) break;
     }
     if (day.size) yield [...day.values()].map((g) => derive(g.period, g.row.key, g.row));
-  }
-
-  private byDay(raw: IntervalRow[]): { period: string; row: IntervalRow }[] {
-    const by = new Map<string, { period: string; row: IntervalRow }>();
-    for (const r of raw) addTo(by, localDateOf(r.intervalStart, this.deps.config.timeZone), r);
-    return [...by.values()];
   }
 }
 

@@ -106,6 +106,27 @@ export class DrizzleStatsRepo implements StatsRepo {
     return rows.map((r) => ({ ...r, dimension: r.dimension as Dimension }));
   }
 
+  async dailyIntervals(
+    f: IntervalFilter,
+    timeZone: string,
+  ): Promise<(IntervalCounters & { day: string; key: string })[]> {
+    const day = sql<string>`to_char((${intervalStats.intervalStart} at time zone ${timeZone})::date, 'YYYY-MM-DD')`;
+    const sums = Object.fromEntries(
+      counterNames.map((n) => [n, sql<string>`sum(${intervalStats[n]})`]),
+    ) as Record<keyof IntervalCounters, ReturnType<typeof sql<string>>>;
+    const rows = await this.db
+      .select({ day, key: intervalStats.key, ...sums })
+      .from(intervalStats)
+      .where(where(f))
+      .groupBy(sql`1`, intervalStats.key)
+      .orderBy(sql`1`, asc(intervalStats.key));
+    return rows.map((r) => {
+      const out = { day: r.day, key: r.key } as IntervalCounters & { day: string; key: string };
+      for (const n of counterNames) out[n] = Number(r[n]);
+      return out;
+    });
+  }
+
   async countIntervals(f: IntervalFilter, timeZone: string | null): Promise<number> {
     const n = timeZone
       ? sql<number>`count(distinct ((${intervalStats.intervalStart} at time zone ${timeZone})::date, ${intervalStats.key}))`
