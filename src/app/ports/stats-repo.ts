@@ -4,6 +4,7 @@
  * - a cursor and the counters written in the same transaction commit together, which is what
  *   makes a materializer idempotent: a batch is applied entirely or not at all.
  */
+import type { IvrCallSum, IvrVisitSum } from '../../domain/stats/ivr-report.ts';
 import type { Dimension, IntervalCounters } from '../../domain/stats/interval-fold.ts';
 
 export interface IntervalRow extends IntervalCounters {
@@ -60,6 +61,13 @@ export interface StatsRepo {
   ): Promise<(IntervalCounters & { day: string; key: string })[]>;
   /** How many rows `intervals` would return; per local day and key when `timeZone` is given. */
   countIntervals(f: IntervalFilter, timeZone: string | null): Promise<number>;
+  /** The IVR report's node visits over the `ivr.left` events of a period (one flow or all). */
+  ivrVisits(r: { from: Date; to: Date; flowId?: string | undefined }): Promise<IvrVisitSum[]>;
+  /** The IVR report's calls per flow; hang-ups shorter than `shortMs` are short. */
+  ivrCalls(
+    r: { from: Date; to: Date; flowId?: string | undefined },
+    shortMs: number,
+  ): Promise<IvrCallSum[]>;
   /** Deletes every materialised row and cursor (a rebuild from the log starts here). */
   reset(name: string): Promise<void>;
 }

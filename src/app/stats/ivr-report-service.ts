@@ -1,16 +1,19 @@
 /**
- * The IVR node-visit and containment report, computed from the `ivr.left` events of a period
- * (one per IVR run on a call, so reading them is cheap next to the task events).
+ * The IVR node-visit and containment report over the `ivr.left` events of a period, summed by
+ * the database (domain/stats/ivr-report.ts says what the sums mean).
  */
 import type { AppDeps } from '../app-context.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { IvrReportFold, type IvrFlowRow } from '../../domain/stats/ivr-report.ts';
+import { ivrReportRows, type IvrFlowRow } from '../../domain/stats/ivr-report.ts';
 
 const maxRangeDays = 400;
-const page = 5000;
 
 export class IvrReportService {
-  constructor(private readonly deps: AppDeps) {}
+  constructor(
+    private readonly deps: AppDeps,
+    /** Hang-ups shorter than this are wrong numbers, left out of containment (docs/kpis.md). */
+    private readonly shortMs = 5_000,
+  ) {}
 
   async rows(q: { from: Date; to: Date; flowId?: string | undefined }): Promise<IvrFlowRow[]> {
     if (!(q.from.getTime() < q.to.getTime()))
@@ -19,14 +22,10 @@ export class IvrReportService {
       throw new DomainError('validation.failed', `at most ${maxRangeDays} days at once`, {
         field: 'to',
       });
-    const fold = new IvrReportFold();
-    for (let after = 0; ;) {
-      const events = await this.deps.store.events.ofType('ivr.left', q.from, q.to, after, page);
-      fold.add(q.flowId ? events.filter((e) => e.payload['flowId'] === q.flowId) : events);
-      const last = events.at(-1);
-      if (!last || events.length < page) break;
-      after = last.seq;
-    }
-    return fold.rows();
+    const [visits, calls] = await Promise.all([
+      this.deps.store.stats.ivrVisits(q),
+      this.deps.store.stats.ivrCalls(q, this.shortMs),
+    ]);
+    return ivrReportRows(visits, calls);
   }
 }

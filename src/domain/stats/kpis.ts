@@ -196,12 +196,21 @@ export interface IvrCall {
  * the IVR; hang-ups shorter than `shortMs` (wrong numbers) are left out of both.
  */
 export function ivrContainment(calls: readonly IvrCall[], shortMs = 5_000): number | null {
-  let counted = 0;
-  let contained = 0;
+  let short = 0;
+  let toAgent = 0;
   for (const c of calls) {
-    if (c.outcome === 'hung_up' && c.durationMs < shortMs) continue;
-    counted++;
-    if (c.outcome !== 'to_agent') contained++;
+    if (c.outcome === 'hung_up' && c.durationMs < shortMs) short++;
+    else if (c.outcome === 'to_agent') toAgent++;
   }
-  return ratio(contained, counted);
+  return ivrContainmentOf({ calls: calls.length, shortHangups: short, toAgent });
+}
+
+/** The same from counts (a report that summed its calls in the database). */
+export function ivrContainmentOf(c: {
+  readonly calls: number;
+  readonly shortHangups: number;
+  readonly toAgent: number;
+}): number | null {
+  const counted = c.calls - c.shortHangups;
+  return ratio(counted - c.toAgent, counted);
 }

@@ -10,7 +10,9 @@ import {
   type Dimension,
   type IntervalCounters,
 } from '../../domain/stats/interval-fold.ts';
+import type { IvrCallSum, IvrVisitSum } from '../../domain/stats/ivr-report.ts';
 import type { Db } from '../db.ts';
+import { ivrCallSums, ivrVisitSums, type IvrRange } from './ivr-report-queries.ts';
 import { intervalStats, statsCursors } from '../schema.ts';
 
 export class DrizzleStatsRepo implements StatsRepo {
@@ -133,6 +135,14 @@ export class DrizzleStatsRepo implements StatsRepo {
       : sql<number>`count(*)`;
     const [r] = await this.db.select({ n }).from(intervalStats).where(where(f));
     return Number(r?.n ?? 0);
+  }
+
+  ivrVisits(r: IvrRange): Promise<IvrVisitSum[]> {
+    return ivrVisitSums(this.db, r);
+  }
+
+  ivrCalls(r: IvrRange, shortMs: number): Promise<IvrCallSum[]> {
+    return ivrCallSums(this.db, r, shortMs);
   }
 
   async reset(name: string): Promise<void> {
