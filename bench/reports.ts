@@ -4,7 +4,10 @@
  * materialises the interval tables, then times the report queries. PGlite, then PostgreSQL.
  * Prints rates and times; no pass/fail.
  *
- *   npx tsx bench/reports.ts [--contacts 1000000] [--days 30] [--queues 20] [--agents 300]
+ *   npx tsx bench/reports.ts [--contacts 1000000] [--days 30] [--queues 20] [--agents 300] [--web]
+ *
+ * With --web, the PGlite run also starts a center on the same store and times, in Chromium,
+ * the supervisor's Reports page over the whole range (chart and table shown) and its CSV export.
  */
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -18,6 +21,8 @@ import { IvrReportService } from '../src/app/stats/ivr-report-service.ts';
 import { ReportService } from '../src/app/stats/report-service.ts';
 import type { DomainEvent } from '../src/domain/events/domain-event.ts';
 import { onEachStore } from './support/each-store.ts';
+import { startCenter } from '../src/main.ts';
+import { launchChromium } from '../test/support/chromium.ts';
 
 const { values: v } = parseArgs({
   options: {
@@ -25,6 +30,8 @@ const { values: v } = parseArgs({
     days: { type: 'string', default: '30' },
     queues: { type: 'string', default: '20' },
     agents: { type: 'string', default: '300' },
+    /** Also open the supervisor's Reports page over the whole range in Chromium (PGlite run). */
+    web: { type: 'boolean', default: false },
   },
 });
 const nContacts = Number(v.contacts);
@@ -180,4 +187,37 @@ await onEachStore(async (label, store: Store) => {
     () => new ComplianceReportService(deps).report(day),
     (r) => r.answer.length,
   );
+  if (v.web && label === 'pglite') await inTheBrowser(store);
 });
+
+/** The Reports page over the whole range, as a supervisor sees it, and its CSV export. */
+async function inTheBrowser(store: Store): Promise<void> {
+  const center = await startCenter({ store, port: 0, host: '127.0.0.1', demo: true });
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'en' });
+    page.setDefaultTimeout(600_000);
+    await page.goto(`${center.url}/login`);
+    await page.getByTestId('login-username').fill('lina');
+    await page.getByTestId('login-password').fill('kefu-demo');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('whoami').waitFor();
+    const last = new Date(end - 86_400_000).toISOString().slice(0, 10);
+    const first = new Date(start).toISOString().slice(0, 10);
+    await page.goto(`${center.url}/supervisor?from=${first}&to=${last}`);
+    await timed('web: Reports page, whole range (chart and table shown)', async () => {
+      await page.getByTestId('tab-reports').click();
+      await page.getByTestId('chart-history').locator('canvas').waitFor();
+      await page.getByTestId('report-table').locator('tbody tr td').first().waitFor();
+    });
+    await timed('web: CSV export, whole range (download complete)', async () => {
+      const download = page.waitForEvent('download');
+      await page.getByTestId('report-export').click();
+      await page.getByTestId('export-done').waitFor();
+      await (await download).path();
+    });
+  } finally {
+    await browser.close();
+    await center.close();
+  }
+}
