@@ -5,7 +5,7 @@
 import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { RecordingSearch } from './types.ts';
+import type { RecordingSearch } from './recording-types.ts';
 
 interface Values {
   agentId?: string;

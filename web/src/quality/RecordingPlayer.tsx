@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { get } from '../api/client.ts';
 import { useErrorText } from '../shared/errors.ts';
 import { useFormat } from '../shared/format.ts';
-import type { Recording, Waveform as WaveformData } from './types.ts';
+import type { Recording, Waveform as WaveformData } from './recording-types.ts';
 import { Waveform } from './Waveform.tsx';
 
 export function RecordingPlayer({ recording }: { recording: Recording }) {

@@ -15,7 +15,7 @@ import { RecordingFilters } from './RecordingFilters.tsx';
 import { RecordingPlayer } from './RecordingPlayer.tsx';
 import { RetentionCard } from './RetentionCard.tsx';
 import { useSession } from '../shell/session.tsx';
-import type { Recording, RecordingSearch } from './types.ts';
+import type { Recording, RecordingSearch } from './recording-types.ts';
 
 const pageSize = 20;
 

@@ -3,7 +3,7 @@
  * paused (PCI) spans as grey blocks (the file is silent there), the play position as a line.
  * A click seeks to that point.
  */
-import type { Waveform as WaveformData } from './types.ts';
+import type { Waveform as WaveformData } from './recording-types.ts';
 
 const height = 120;
 const half = height / 2;
