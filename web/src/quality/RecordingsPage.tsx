@@ -10,7 +10,7 @@ import { get } from '../api/client.ts';
 import type { Page, Queue } from '../api/types.ts';
 import { useFormat } from '../shared/format.ts';
 import type { UserRow } from '../supervisor/types.ts';
-import './texts.ts';
+import './recording-texts.ts';
 import { RecordingFilters } from './RecordingFilters.tsx';
 import { RecordingPlayer } from './RecordingPlayer.tsx';
 import { RetentionCard } from './RetentionCard.tsx';
