@@ -24,7 +24,7 @@ export function RecordingFilters({
   queues: { value: string; label: string }[];
   onSearch: (s: RecordingSearch) => void;
 }) {
-  const { t } = useTranslation('quality');
+  const { t } = useTranslation('recordings');
   const [form] = Form.useForm<Values>();
   const submit = (v: Values) => {
     const s: RecordingSearch = {};

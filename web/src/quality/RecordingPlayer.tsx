@@ -13,7 +13,7 @@ import type { Recording, Waveform as WaveformData } from './recording-types.ts';
 import { Waveform } from './Waveform.tsx';
 
 export function RecordingPlayer({ recording }: { recording: Recording }) {
-  const { t } = useTranslation('quality');
+  const { t } = useTranslation('recordings');
   const errorText = useErrorText();
   const fmt = useFormat();
   const audio = useRef<HTMLAudioElement>(null);

@@ -26,7 +26,7 @@ const clock = (ms: number | null) => {
 };
 
 export default function RecordingsPage() {
-  const { t } = useTranslation('quality');
+  const { t } = useTranslation('recordings');
   const fmt = useFormat();
   const { user } = useSession();
   const [search, setSearch] = useState<RecordingSearch>({});

@@ -14,7 +14,7 @@ interface Policy {
 }
 
 export function RetentionCard() {
-  const { t } = useTranslation('quality');
+  const { t } = useTranslation('recordings');
   const { message } = App.useApp();
   const reportError = useReportError();
   const client = useQueryClient();

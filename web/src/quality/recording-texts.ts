@@ -1,7 +1,7 @@
 /** Every string of the recordings (quality) workspace, in zh-CN and English. */
 import { registerTexts } from '../i18n/i18n.ts';
 
-registerTexts('quality', {
+registerTexts('recordings', {
   'zh-CN': {
     title: '通话录音',
     'filter.agent': '坐席',
