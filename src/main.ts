@@ -26,6 +26,7 @@ import { followContactTasks } from './app/messaging/contact-tasks.ts';
 import { IntervalMaterializer } from './app/stats/interval-materializer.ts';
 import { ReportService } from './app/stats/report-service.ts';
 import { CaseReportService } from './app/stats/case-report-service.ts';
+import { SurveyService } from './app/quality/survey-service.ts';
 import { StaffingPlanService } from './app/wfm/staffing-plan-service.ts';
 import { CustomerSignIn } from './app/portal/customer-sign-in.ts';
 import { PortalAuthService } from './app/portal/portal-auth-service.ts';
@@ -126,6 +127,7 @@ export function buildServices(
   cases.useOutbox(outbox);
   const inbox = new InboxService(deps, customers, cases, router);
   const messages = new MessageService(deps, outbox);
+  const surveys = new SurveyService(deps);
   return {
     centerInfo: { demo: false },
     store,
@@ -156,7 +158,8 @@ export function buildServices(
     portalAuth: new PortalAuthService(deps, outbox, new CustomerSignIn(deps), {
       portalUrl: o.portalUrl ?? 'http://localhost:8080/portal.html',
     }),
-    portal: new PortalCaseService(deps, cases, messages, inbox),
+    portal: new PortalCaseService(deps, cases, messages, inbox, surveys),
+    surveys,
     chat: new ChatService(deps, { customers, router, inbox, outbox }),
   };
 }

@@ -85,6 +85,9 @@ export class DrizzleStore implements Store {
   get portal() {
     return this.repos.portal;
   }
+  get quality() {
+    return this.repos.quality;
+  }
   get devices() {
     return this.repos.devices;
   }

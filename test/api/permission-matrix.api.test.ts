@@ -20,6 +20,7 @@ const expected: Record<string, string> = {
   'GET /api/wfm/plan': managers,
   'GET /api/reports/intervals': managers,
   'GET /api/reports/cases': managers,
+  'GET /api/reports/surveys': managers,
   'POST /api/reports/rebuild': admin,
   'POST /api/auth/login': 'public',
   'POST /api/auth/logout': all,

@@ -28,6 +28,7 @@ import type { WebFormService } from '../../app/portal/web-form-service.ts';
 import type { PortalAuthService } from '../../app/portal/portal-auth-service.ts';
 import type { PortalCaseService } from '../../app/portal/portal-case-service.ts';
 import type { ChatService } from '../../app/messaging/chat-service.ts';
+import type { SurveyService } from '../../app/quality/survey-service.ts';
 
 export interface Services {
   /** Facts about this center the login page shows (demo mode is set once seeded). */
@@ -60,6 +61,7 @@ export interface Services {
   readonly portalAuth: PortalAuthService;
   readonly portal: PortalCaseService;
   readonly chat: ChatService;
+  readonly surveys: SurveyService;
 }
 
 export interface ApiEnv {
