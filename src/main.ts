@@ -27,6 +27,7 @@ import { IntervalMaterializer } from './app/stats/interval-materializer.ts';
 import { ReportService } from './app/stats/report-service.ts';
 import { CaseReportService } from './app/stats/case-report-service.ts';
 import { SurveyService } from './app/quality/survey-service.ts';
+import { QaService } from './app/quality/qa-service.ts';
 import { StaffingPlanService } from './app/wfm/staffing-plan-service.ts';
 import { CustomerSignIn } from './app/portal/customer-sign-in.ts';
 import { PortalAuthService } from './app/portal/portal-auth-service.ts';
@@ -160,6 +161,7 @@ export function buildServices(
     }),
     portal: new PortalCaseService(deps, cases, messages, inbox, surveys),
     surveys,
+    qa: new QaService(deps),
     chat: new ChatService(deps, { customers, router, inbox, outbox }),
   };
 }

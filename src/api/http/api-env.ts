@@ -29,6 +29,7 @@ import type { PortalAuthService } from '../../app/portal/portal-auth-service.ts'
 import type { PortalCaseService } from '../../app/portal/portal-case-service.ts';
 import type { ChatService } from '../../app/messaging/chat-service.ts';
 import type { SurveyService } from '../../app/quality/survey-service.ts';
+import type { QaService } from '../../app/quality/qa-service.ts';
 
 export interface Services {
   /** Facts about this center the login page shows (demo mode is set once seeded). */
@@ -62,6 +63,7 @@ export interface Services {
   readonly portal: PortalCaseService;
   readonly chat: ChatService;
   readonly surveys: SurveyService;
+  readonly qa: QaService;
 }
 
 export interface ApiEnv {

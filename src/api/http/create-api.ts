@@ -34,6 +34,7 @@ import { caseSupervisionRoutes } from './routes/case-supervision-routes.ts';
 import { channelStatusRoutes } from './routes/channel-status-routes.ts';
 import { checkRoutes } from './routes/check-routes.ts';
 import { directoryRoutes } from './routes/directory-routes.ts';
+import { qualityRoutes } from './routes/quality-routes.ts';
 
 export interface ApiOptions {
   readonly maxBodyBytes?: number;
@@ -123,6 +124,7 @@ export function createApi(services: Services, o: ApiOptions = {}): OpenAPIHono<A
   channelStatusRoutes(app);
   checkRoutes(app);
   directoryRoutes(app);
+  qualityRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -21,6 +21,15 @@ export interface SurveyInvitation {
   readonly answeredAt: Date | null;
 }
 
+export interface QaEvaluationFilter {
+  readonly agentId?: string;
+  readonly evaluatorId?: string;
+  readonly contactId?: string;
+  readonly state?: QaState;
+  /** Leave drafts out (what an agent may see). */
+  readonly submittedOnly?: boolean;
+}
+
 export interface SurveyGroupRow {
   readonly group: string;
   readonly scores: readonly number[];
@@ -49,10 +58,7 @@ export interface QualityRepo {
   /** Writes `e` if the stored version is `e.version - 1`; else throws `conflict`. */
   updateEvaluation(e: QaEvaluation): Promise<void>;
   evaluation(id: string): Promise<QaEvaluation | null>;
-  evaluations(
-    f: { agentId?: string; evaluatorId?: string; contactId?: string; state?: QaState },
-    page: Page,
-  ): Promise<PageOf<QaEvaluation>>;
+  evaluations(f: QaEvaluationFilter, page: Page): Promise<PageOf<QaEvaluation>>;
 }
 
 /** The subject key of a survey answer: its contact, else its case. */

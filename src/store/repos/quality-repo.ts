@@ -1,6 +1,21 @@
 /** Survey answers and invitations, QA forms (versioned) and evaluations. */
-import { and, asc, count, desc, eq, gt, gte, isNull, lt, max, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gt,
+  gte,
+  isNull,
+  lt,
+  max,
+  ne,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type {
+  QaEvaluationFilter,
   QualityRepo,
   SurveyGroupRow,
   SurveyInvitation,
@@ -181,15 +196,13 @@ export class DrizzleQualityRepo implements QualityRepo {
     return r ? toEvaluation(r) : null;
   }
 
-  async evaluations(
-    f: { agentId?: string; evaluatorId?: string; contactId?: string; state?: QaState },
-    page: Page,
-  ): Promise<PageOf<QaEvaluation>> {
+  async evaluations(f: QaEvaluationFilter, page: Page): Promise<PageOf<QaEvaluation>> {
     const conds: SQL[] = [];
     if (f.agentId) conds.push(eq(qaEvaluations.agentId, f.agentId));
     if (f.evaluatorId) conds.push(eq(qaEvaluations.evaluatorId, f.evaluatorId));
     if (f.contactId) conds.push(eq(qaEvaluations.contactId, f.contactId));
     if (f.state) conds.push(eq(qaEvaluations.state, f.state));
+    if (f.submittedOnly) conds.push(ne(qaEvaluations.state, 'draft'));
     const where = conds.length ? and(...conds) : sql`true`;
     const [rows, [total]] = await Promise.all([
       this.db
