@@ -28,6 +28,7 @@ import { ReportService } from './app/stats/report-service.ts';
 import { CaseReportService } from './app/stats/case-report-service.ts';
 import { SurveyService } from './app/quality/survey-service.ts';
 import { QaService } from './app/quality/qa-service.ts';
+import { SmsSurveyService } from './app/quality/sms-survey-service.ts';
 import { StaffingPlanService } from './app/wfm/staffing-plan-service.ts';
 import { CustomerSignIn } from './app/portal/customer-sign-in.ts';
 import { PortalAuthService } from './app/portal/portal-auth-service.ts';
@@ -129,6 +130,8 @@ export function buildServices(
   const inbox = new InboxService(deps, customers, cases, router);
   const messages = new MessageService(deps, outbox);
   const surveys = new SurveyService(deps);
+  const smsSurveys = new SmsSurveyService(deps, outbox, surveys);
+  inbox.claimSmsReplies((tx, from, body) => smsSurveys.claimReply(tx, from, body));
   return {
     centerInfo: { demo: false },
     store,
@@ -162,6 +165,7 @@ export function buildServices(
     portal: new PortalCaseService(deps, cases, messages, inbox, surveys),
     surveys,
     qa: new QaService(deps),
+    smsSurveys,
     chat: new ChatService(deps, { customers, router, inbox, outbox }),
   };
 }
@@ -194,6 +198,7 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
   await services.realtime.start();
   const stopFollow = followContactTasks(store, services.clock);
   services.outbox.start();
+  services.smsSurveys.start();
   // Interval tables catch up with the log every few seconds (and after a restart).
   services.materializer.start();
   const channels = o.channels
@@ -276,6 +281,7 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
       await voice?.stop();
       services.realtime.stop();
       stopFollow();
+      await services.smsSurveys.close();
       await channels?.stop();
       await services.outbox.stop();
       await services.materializer.stop();

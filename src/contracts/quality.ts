@@ -1,5 +1,6 @@
 /** QA evaluation forms and evaluations (质检), shared by the API and the web app. */
 import { z } from 'zod';
+import { channels } from '../domain/contact/contact.ts';
 import { qaStates } from '../domain/quality/qa-evaluation.ts';
 import { Id, PageQuery, Timestamp } from './common.ts';
 
@@ -115,3 +116,13 @@ export const QaEvaluationQuery = PageQuery.extend({
 });
 
 export const QaFormQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
+
+export const SmsSurveySettingsView = z
+  .strictObject({
+    enabled: z.boolean(),
+    channels: z.array(z.enum(channels)).max(channels.length),
+    queueIds: z.array(Id).max(200).describe('empty: every queue'),
+    text: z.string().min(1).max(300),
+    replyHours: z.number().int().min(1).max(168),
+  })
+  .meta({ id: 'SmsSurveySettings' });

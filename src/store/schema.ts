@@ -639,6 +639,8 @@ export const surveyInvitations = pgTable(
     id: text('id').primaryKey(),
     address: text('address').notNull(),
     contactId: text('contact_id').notNull(),
+    /** The SMS conversation the survey text went out on (replies are filed there). */
+    threadContactId: text('thread_contact_id').notNull(),
     sentAt: ts('sent_at').notNull(),
     expiresAt: ts('expires_at').notNull(),
     answeredAt: ts('answered_at'),

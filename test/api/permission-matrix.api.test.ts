@@ -21,6 +21,8 @@ const expected: Record<string, string> = {
   'GET /api/reports/intervals': managers,
   'GET /api/reports/cases': managers,
   'GET /api/reports/surveys': managers,
+  'GET /api/surveys/sms-settings': managers,
+  'PUT /api/surveys/sms-settings': managers,
   'GET /api/qa/forms': frontline,
   'GET /api/qa/forms/{id}': frontline,
   'POST /api/qa/forms': managers,

@@ -30,6 +30,7 @@ import type { PortalCaseService } from '../../app/portal/portal-case-service.ts'
 import type { ChatService } from '../../app/messaging/chat-service.ts';
 import type { SurveyService } from '../../app/quality/survey-service.ts';
 import type { QaService } from '../../app/quality/qa-service.ts';
+import type { SmsSurveyService } from '../../app/quality/sms-survey-service.ts';
 
 export interface Services {
   /** Facts about this center the login page shows (demo mode is set once seeded). */
@@ -64,6 +65,7 @@ export interface Services {
   readonly chat: ChatService;
   readonly surveys: SurveyService;
   readonly qa: QaService;
+  readonly smsSurveys: SmsSurveyService;
 }
 
 export interface ApiEnv {

@@ -15,7 +15,10 @@ export interface SurveyInvitation {
   readonly id: string;
   /** The normalised phone number the survey SMS went to. */
   readonly address: string;
+  /** The contact surveyed. */
   readonly contactId: string;
+  /** The SMS conversation the survey text went out on (replies are filed there). */
+  readonly threadContactId: string;
   readonly sentAt: Date;
   readonly expiresAt: Date;
   readonly answeredAt: Date | null;

@@ -33,6 +33,7 @@ CREATE TABLE "survey_invitations" (
 	"id" text PRIMARY KEY NOT NULL,
 	"address" text NOT NULL,
 	"contact_id" text NOT NULL,
+	"thread_contact_id" text NOT NULL,
 	"sent_at" timestamp with time zone NOT NULL,
 	"expires_at" timestamp with time zone NOT NULL,
 	"answered_at" timestamp with time zone
