@@ -236,7 +236,7 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
     app.use('/*', serveStatic({ root: webDir }));
     // The app's own paths (a reload on /agent) get the app; it routes on the client.
     const page = await readFile(join(webDir, 'index.html'), 'utf8');
-    for (const p of ['/', '/login', '/agent', '/supervisor', '/admin'])
+    for (const p of ['/', '/login', '/agent', '/supervisor', '/quality', '/admin'])
       app.get(p, (c) => c.html(page));
   } else app.get('/', async (c) => c.html(await readFile(placeholder, 'utf8')));
 

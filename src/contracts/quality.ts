@@ -126,3 +126,6 @@ export const SmsSurveySettingsView = z
     replyHours: z.number().int().min(1).max(168),
   })
   .meta({ id: 'SmsSurveySettings' });
+
+/** The score rule itself, so the evaluation form shows the score the server will store. */
+export { scoreEvaluation } from '../domain/quality/qa-score.ts';

@@ -39,7 +39,11 @@ export function answerCredit(q: QaQuestion, a: QaAnswer): number | null {
  * Checks answers against the form (no unknown questions, legal values); with `complete`, every
  * question must be answered (submitting). Drafts may leave questions open.
  */
-export function assertAnswers(form: QaForm, answers: QaAnswers, complete: boolean): void {
+export function assertAnswers(
+  form: Pick<QaForm, 'sections'>,
+  answers: QaAnswers,
+  complete: boolean,
+): void {
   const known = new Map(form.sections.flatMap((s) => s.questions.map((q) => [q.id, q] as const)));
   for (const [id, a] of Object.entries(answers)) {
     const q = known.get(id);
@@ -51,7 +55,7 @@ export function assertAnswers(form: QaForm, answers: QaAnswers, complete: boolea
       if (!(q.id in answers)) throw invalid(`'${q.text}' is not answered`, q.id);
 }
 
-export function scoreEvaluation(form: QaForm, answers: QaAnswers): QaScore {
+export function scoreEvaluation(form: Pick<QaForm, 'sections'>, answers: QaAnswers): QaScore {
   let autoFailed = false;
   let total = 0;
   let totalWeight = 0;

@@ -8,6 +8,7 @@ import { useSession } from './session.tsx';
 const AgentDesktop = lazy(() => import('../agent/AgentDesktop.tsx'));
 const Supervisor = lazy(() => import('../supervisor/SupervisorPage.tsx'));
 const Admin = lazy(() => import('../admin/AdminPage.tsx'));
+const Quality = lazy(() => import('../quality/QualityPage.tsx'));
 
 export function App() {
   const { user, ready } = useSession();
@@ -30,6 +31,7 @@ export function App() {
       <Suspense fallback={<Spin />}>
         {page === 'agent' && <AgentDesktop />}
         {page === 'supervisor' && <Supervisor />}
+        {page === 'quality' && <Quality />}
         {page === 'admin' && <Admin />}
       </Suspense>
     </AppLayout>

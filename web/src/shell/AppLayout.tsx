@@ -9,10 +9,12 @@ import { useSession } from './session.tsx';
 export function pagesFor(role: string): Page[] {
   switch (role) {
     case 'admin':
-      return ['agent', 'supervisor', 'admin'];
+      return ['agent', 'supervisor', 'quality', 'admin'];
     case 'supervisor':
-      return ['agent', 'supervisor'];
+      return ['agent', 'supervisor', 'quality'];
     case 'agent':
+      // Agents open their own QA evaluations there.
+      return ['agent', 'quality'];
     case 'backoffice':
       return ['agent'];
     default:
