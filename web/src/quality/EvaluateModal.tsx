@@ -77,8 +77,10 @@ export function EvaluateModal({
     onSuccess: (e) => {
       void qc.invalidateQueries({ queryKey: ['qa-evaluations'] });
       void message.success(t(e.state === 'draft' ? 'done.saved' : 'done.submitted'));
+      // The form stays chosen for the next contact; the contact and answers start afresh.
       setAnswers({});
       setComment('');
+      setContactId(null);
       onClose();
     },
     onError: reportError,

@@ -140,7 +140,7 @@ function Questions({ section, index }: { section: number; index: number }) {
       {(questions, { add, remove }) => (
         <>
           {questions.map((q, j) => (
-            <Space key={q.key} align="baseline" wrap>
+            <Space key={q.key} align="baseline" wrap style={{ display: 'flex' }}>
               <Form.Item name={[q.name, 'id']} hidden>
                 <Input />
               </Form.Item>
@@ -167,7 +167,7 @@ function Questions({ section, index }: { section: number; index: number }) {
                   ]}
                 />
               </Form.Item>
-              <Form.Item noStyle dependencies={[[section, 'questions', q.name, 'kind']]}>
+              <Form.Item noStyle shouldUpdate>
                 {({ getFieldValue }) =>
                   getFieldValue(['sections', section, 'questions', q.name, 'kind']) === 'scale' && (
                     <Form.Item name={[q.name, 'scaleMax']} initialValue={5}>
