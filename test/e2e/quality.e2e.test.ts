@@ -191,6 +191,20 @@ describe('quality: forms, evaluations, acknowledgement and dispute', () => {
       );
       expect(resolved).toMatchObject({ state: 'resolved', resolution: 'changed', score: 86.67 });
 
+      // Survey answers for the two calls (what the SMS survey records; tested on its own in
+      // test/api/sms-survey.api.test.ts) show in the satisfaction report.
+      await w.center.services.surveys.record({ channel: 'sms', contactId: contacts[0]!, score: 5 });
+      await w.center.services.surveys.record({ channel: 'sms', contactId: contacts[1]!, score: 2 });
+      await lina.getByTestId('tab-surveys').click();
+      const sms = lina.getByTestId('survey-row-sms');
+      await sms.getByText('短信调查').waitFor({ timeout: 5_000 });
+      expect(await sms.textContent()).toContain('3.50');
+      expect(await sms.textContent()).toContain('50.0%');
+      await lina.getByTestId('survey-group').getByText('坐席').click();
+      await lina.getByTestId(`survey-row-${wangfang}`).getByText('王芳 Wang Fang').waitFor();
+      await shot(lina, 'quality-surveys.zh-CN');
+      await lina.getByTestId('tab-evaluations').click();
+
       // The same pages in English (once the Chinese toasts are gone).
       await lina.locator('.ant-message-notice').waitFor({ state: 'detached', timeout: 10_000 });
       await setLang(lina, 'en');
@@ -202,6 +216,9 @@ describe('quality: forms, evaluations, acknowledgement and dispute', () => {
       await lina.keyboard.press('Escape');
       await lina.getByTestId('tab-forms').click();
       await shot(lina, 'quality-forms.en');
+      await lina.getByTestId('tab-surveys').click();
+      await lina.getByTestId(`survey-row-${wangfang}`).getByText('3.50').waitFor();
+      await shot(lina, 'quality-surveys.en');
       await agent.locator('.ant-message-notice').waitFor({ state: 'detached', timeout: 10_000 });
       await setLang(agent, 'en');
       await agent.getByTestId(`evaluation-state-${good.id}`).getByText('Acknowledged').waitFor();

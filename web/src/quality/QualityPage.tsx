@@ -1,6 +1,6 @@
 /**
  * Quality (质检). Supervisors and administrators keep the evaluation forms, evaluate agents'
- * contacts and resolve disputes; an agent sees their own evaluations and acknowledges or
+ * contacts, resolve disputes and read the satisfaction survey results; an agent sees their own evaluations and acknowledges or
  * disputes each.
  */
 import { useQuery } from '@tanstack/react-query';
@@ -16,6 +16,7 @@ import { EvaluationsTable } from './EvaluationsTable.tsx';
 import { FormEditor } from './FormEditor.tsx';
 import { useEvaluations, useForms } from './queries.ts';
 import { ReviewModal } from './ReviewModal.tsx';
+import { SurveyReport } from './SurveyReport.tsx';
 import type { QaEvaluation, QaForm } from './types.ts';
 
 export default function QualityPage() {
@@ -90,6 +91,11 @@ function QualityDesk() {
                 />
               </Space>
             ),
+          },
+          {
+            key: 'surveys',
+            label: <span data-testid="tab-surveys">{t('tab.surveys')}</span>,
+            children: <SurveyReport agentName={agentName} />,
           },
           {
             key: 'forms',
