@@ -29,6 +29,7 @@ import { CaseReportService } from './app/stats/case-report-service.ts';
 import { SurveyService } from './app/quality/survey-service.ts';
 import { QaService } from './app/quality/qa-service.ts';
 import { SmsSurveyService } from './app/quality/sms-survey-service.ts';
+import { IvrSurveyService } from './app/quality/ivr-survey-service.ts';
 import { StaffingPlanService } from './app/wfm/staffing-plan-service.ts';
 import { CustomerSignIn } from './app/portal/customer-sign-in.ts';
 import { PortalAuthService } from './app/portal/portal-auth-service.ts';
@@ -166,6 +167,7 @@ export function buildServices(
     surveys,
     qa: new QaService(deps),
     smsSurveys,
+    ivrSurveys: new IvrSurveyService(deps, surveys),
     chat: new ChatService(deps, { customers, router, inbox, outbox }),
   };
 }

@@ -129,3 +129,11 @@ export const SmsSurveySettingsView = z
 
 /** The score rule itself, so the evaluation form shows the score the server will store. */
 export { scoreEvaluation } from '../domain/quality/qa-score.ts';
+
+export const IvrSurveySettingsView = z
+  .strictObject({
+    enabled: z.boolean(),
+    queueIds: z.array(Id).max(200).describe('empty: every queue'),
+    answerSeconds: z.number().int().min(2).max(30),
+  })
+  .meta({ id: 'IvrSurveySettings' });

@@ -23,6 +23,8 @@ const expected: Record<string, string> = {
   'GET /api/reports/surveys': managers,
   'GET /api/surveys/sms-settings': managers,
   'PUT /api/surveys/sms-settings': managers,
+  'GET /api/surveys/ivr-settings': managers,
+  'PUT /api/surveys/ivr-settings': managers,
   'GET /api/qa/forms': frontline,
   'GET /api/qa/forms/{id}': frontline,
   'POST /api/qa/forms': managers,

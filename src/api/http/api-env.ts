@@ -31,6 +31,7 @@ import type { ChatService } from '../../app/messaging/chat-service.ts';
 import type { SurveyService } from '../../app/quality/survey-service.ts';
 import type { QaService } from '../../app/quality/qa-service.ts';
 import type { SmsSurveyService } from '../../app/quality/sms-survey-service.ts';
+import type { IvrSurveyService } from '../../app/quality/ivr-survey-service.ts';
 
 export interface Services {
   /** Facts about this center the login page shows (demo mode is set once seeded). */
@@ -66,6 +67,7 @@ export interface Services {
   readonly surveys: SurveyService;
   readonly qa: QaService;
   readonly smsSurveys: SmsSurveyService;
+  readonly ivrSurveys: IvrSurveyService;
 }
 
 export interface ApiEnv {
