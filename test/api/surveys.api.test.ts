@@ -133,6 +133,22 @@ describe.each(storeKinds)('satisfaction surveys on %s', (kind) => {
     expect(after.body.items).toContainEqual({ group: 'web', count: 2, average: 2.5, csat: 0.5 });
   });
 
+  it('keeps the post-call IVR survey off until a supervisor turns it on', T, async () => {
+    const path = '/api/surveys/ivr-settings';
+    expect((await h.json('GET', path, { as: 'supervisor' })).body).toEqual({
+      enabled: false,
+      queueIds: [],
+      answerSeconds: 8,
+    });
+    const on = { enabled: true, queueIds: [generalQueueId], answerSeconds: 10 };
+    expect((await h.json('PUT', path, { as: 'supervisor', body: on })).body).toEqual(on);
+    expect(await h.services.ivrSurveys.plan(generalQueueId)).toEqual({ answerMs: 10_000 });
+    expect(await h.services.ivrSurveys.plan('another-queue')).toBeNull();
+    const bad = await h.json('PUT', path, { as: 'supervisor', body: { ...on, answerSeconds: 1 } });
+    expect(bad.body.code).toBe('validation.failed');
+    expect((await h.json('PUT', path, { as: 'agent', body: on })).status).toBe(403);
+  });
+
   it('refuses a bad report query with a coded error', T, async () => {
     const backwards = await h.json(
       'GET',
