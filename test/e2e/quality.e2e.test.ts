@@ -57,6 +57,10 @@ describe('quality: forms, evaluations, acknowledgement and dispute', () => {
   const numberInput = (page: Page, id: string) =>
     page.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first();
 
+  /** Waits until every toast has gone (so a screenshot shows only the page's language). */
+  const noToasts = (page: Page) =>
+    expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
+
   const answer = (page: Page, q: string, label: string) =>
     page.getByTestId(`answer-${q}`).getByText(label, { exact: true }).click();
 
@@ -203,10 +207,21 @@ describe('quality: forms, evaluations, acknowledgement and dispute', () => {
       await lina.getByTestId('survey-group').getByText('坐席').click();
       await lina.getByTestId(`survey-row-${wangfang}`).getByText('王芳 Wang Fang').waitFor();
       await shot(lina, 'quality-surveys.zh-CN');
+      // The supervisor turns the SMS survey on, with its default text.
+      await lina.getByTestId('sms-survey-text').waitFor();
+      await lina.getByTestId('sms-survey-enabled').click();
+      await lina.getByTestId('sms-survey-save').click();
+      await expect
+        .poll(
+          async () =>
+            (await api<{ enabled: boolean }>('lina', 'GET', '/api/surveys/sms-settings')).enabled,
+          { timeout: 5_000 },
+        )
+        .toBe(true);
       await lina.getByTestId('tab-evaluations').click();
 
       // The same pages in English (once the Chinese toasts are gone).
-      await lina.locator('.ant-message-notice').waitFor({ state: 'detached', timeout: 10_000 });
+      await noToasts(lina);
       await setLang(lina, 'en');
       await lina.getByTestId(`evaluation-state-${failed.id}`).getByText('Resolved').waitFor();
       await shot(lina, 'quality-evaluations.en');
@@ -219,7 +234,7 @@ describe('quality: forms, evaluations, acknowledgement and dispute', () => {
       await lina.getByTestId('tab-surveys').click();
       await lina.getByTestId(`survey-row-${wangfang}`).getByText('3.50').waitFor();
       await shot(lina, 'quality-surveys.en');
-      await agent.locator('.ant-message-notice').waitFor({ state: 'detached', timeout: 10_000 });
+      await noToasts(agent);
       await setLang(agent, 'en');
       await agent.getByTestId(`evaluation-state-${good.id}`).getByText('Acknowledged').waitFor();
       await shot(agent, 'quality-mine.en');

@@ -17,6 +17,7 @@ import { FormEditor } from './FormEditor.tsx';
 import { useEvaluations, useForms } from './queries.ts';
 import { ReviewModal } from './ReviewModal.tsx';
 import { SurveyReport } from './SurveyReport.tsx';
+import { SurveySettings } from './SurveySettings.tsx';
 import type { QaEvaluation, QaForm } from './types.ts';
 
 export default function QualityPage() {
@@ -95,7 +96,12 @@ function QualityDesk() {
           {
             key: 'surveys',
             label: <span data-testid="tab-surveys">{t('tab.surveys')}</span>,
-            children: <SurveyReport agentName={agentName} />,
+            children: (
+              <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+                <SurveyReport agentName={agentName} />
+                <SurveySettings />
+              </Space>
+            ),
           },
           {
             key: 'forms',
