@@ -18,6 +18,7 @@ import { demoPromptTexts } from '../src/domain/ivr/demo-flow.ts';
 import { ivrLanguages, type IvrLanguage } from '../src/domain/ivr/ivr-language.ts';
 import type { PromptTexts } from '../src/domain/ivr/prompt-texts.ts';
 import { queueAnnouncementTexts } from '../src/domain/ivr/queue-announcement.ts';
+import { surveyPromptTexts } from '../src/domain/quality/ivr-survey.ts';
 import { sayVocabulary } from '../src/domain/ivr/say.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -210,6 +211,7 @@ async function main(): Promise<void> {
       const sentences = [
         ...texts(language, demoPromptTexts),
         ...texts(language, queueAnnouncementTexts),
+        ...texts(language, surveyPromptTexts),
       ];
       for (const [prompt, text] of sentences) {
         record(tmp, language, prompt, text, 0.15);

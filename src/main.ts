@@ -33,6 +33,10 @@ import { ReportService } from './app/stats/report-service.ts';
 import { CaseReportService } from './app/stats/case-report-service.ts';
 import { IvrReportService } from './app/stats/ivr-report-service.ts';
 import { ComplianceReportService } from './app/stats/compliance-report-service.ts';
+import { SurveyService } from './app/quality/survey-service.ts';
+import { QaService } from './app/quality/qa-service.ts';
+import { SmsSurveyService } from './app/quality/sms-survey-service.ts';
+import { IvrSurveyService } from './app/quality/ivr-survey-service.ts';
 import { StaffingPlanService } from './app/wfm/staffing-plan-service.ts';
 import { CustomerSignIn } from './app/portal/customer-sign-in.ts';
 import { PortalAuthService } from './app/portal/portal-auth-service.ts';
@@ -136,6 +140,9 @@ export function buildServices(
   const inbox = new InboxService(deps, customers, cases, router);
   const messages = new MessageService(deps, outbox);
   const recordings = new FileRecordingStore(o.recordingsDir ?? './data/recordings');
+  const surveys = new SurveyService(deps);
+  const smsSurveys = new SmsSurveyService(deps, outbox, surveys);
+  inbox.claimSmsReplies((tx, from, body) => smsSurveys.claimReply(tx, from, body));
   return {
     centerInfo: { demo: false },
     store,
@@ -170,7 +177,11 @@ export function buildServices(
     portalAuth: new PortalAuthService(deps, outbox, new CustomerSignIn(deps), {
       portalUrl: o.portalUrl ?? 'http://localhost:8080/portal.html',
     }),
-    portal: new PortalCaseService(deps, cases, messages, inbox),
+    portal: new PortalCaseService(deps, cases, messages, inbox, surveys),
+    surveys,
+    qa: new QaService(deps),
+    smsSurveys,
+    ivrSurveys: new IvrSurveyService(deps, surveys),
     chat: new ChatService(deps, { customers, router, inbox, outbox }),
   };
 }
@@ -203,6 +214,7 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
   await services.realtime.start();
   const stopFollow = followContactTasks(store, services.clock);
   services.outbox.start();
+  services.smsSurveys.start();
   // Interval tables catch up with the log every few seconds (and after a restart).
   services.materializer.start();
   const channels = o.channels
@@ -293,6 +305,7 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
       await voice?.stop();
       services.realtime.stop();
       stopFollow();
+      await services.smsSurveys.close();
       await channels?.stop();
       await services.outbox.stop();
       await services.materializer.stop();

@@ -108,3 +108,17 @@ export const ComplianceReportView = z
     ),
   })
   .meta({ id: 'ComplianceReport' });
+export const SurveyReportQuery = z.object({
+  from: Timestamp,
+  to: Timestamp,
+  groupBy: z.enum(['agent', 'queue', 'channel']).default('channel'),
+});
+
+export const SurveyReportRowView = z
+  .object({
+    group: z.string().describe("agent id, queue id or channel (ivr, sms, web); '' for none"),
+    count: z.number().int(),
+    average: z.number().nullable(),
+    csat: z.number().nullable().describe('answers of 4 or 5 ÷ answers'),
+  })
+  .meta({ id: 'SurveyReportRow' });

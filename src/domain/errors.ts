@@ -72,6 +72,12 @@ export const errorCodes = [
   'fax.unreadable',
   'chat.closed',
   'portal.invalid_code',
+  'survey.invalid',
+  'survey.already_answered',
+  'quality.invalid_form',
+  'quality.invalid_answer',
+  'quality.illegal_transition',
+  'quality.not_yours',
   'rate_limited',
   'internal',
 ] as const;

@@ -88,6 +88,9 @@ export class DrizzleStore implements Store {
   get recordings() {
     return this.repos.recordings;
   }
+  get quality() {
+    return this.repos.quality;
+  }
   get devices() {
     return this.repos.devices;
   }

@@ -17,6 +17,7 @@ import { DrizzleIvrRepo } from './repos/ivr-repo.ts';
 import { DrizzleMessageRepo } from './repos/message-repo.ts';
 import { DrizzleStatsRepo } from './repos/stats-repo.ts';
 import { DrizzlePortalRepo } from './repos/portal-repo.ts';
+import { DrizzleQualityRepo } from './repos/quality-repo.ts';
 import { DrizzleRoutingRepo } from './repos/routing-repo.ts';
 import { DrizzleUserRepo } from './repos/user-repo.ts';
 import { DrizzleRecordingRepo } from './repos/recording-repo.ts';
@@ -44,5 +45,6 @@ export function repositoriesOver(db: Db): Repositories {
     stats: new DrizzleStatsRepo(db),
     portal: new DrizzlePortalRepo(db),
     recordings: new DrizzleRecordingRepo(db),
+    quality: new DrizzleQualityRepo(db),
   };
 }

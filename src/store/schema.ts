@@ -6,6 +6,7 @@
 import {
   bigint,
   customType,
+  doublePrecision,
   boolean,
   index,
   integer,
@@ -625,4 +626,92 @@ export const recordings = pgTable(
     deletedReason: text('deleted_reason'),
   },
   (t) => [index('recordings_started_idx').on(t.startedAt)],
+);
+
+// ── quality: satisfaction surveys and QA evaluations ─────────────────────
+
+/**
+ * Survey answers (also in the event log as `survey.answered`). `subject_key` is the contact id,
+ * or `case:<id>` for a web rating of a case without a contact: one answer per subject + channel.
+ */
+export const surveyResponses = pgTable(
+  'survey_responses',
+  {
+    id: text('id').primaryKey(),
+    subjectKey: text('subject_key').notNull(),
+    channel: text('channel').notNull(),
+    score: integer('score').notNull(),
+    comment: text('comment'),
+    contactId: text('contact_id'),
+    caseId: text('case_id'),
+    agentId: text('agent_id'),
+    queueId: text('queue_id'),
+    customerId: text('customer_id'),
+    answeredAt: ts('answered_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('survey_responses_subject_uq').on(t.subjectKey, t.channel),
+    index('survey_responses_answered_idx').on(t.answeredAt),
+  ],
+);
+
+/** SMS surveys sent and waiting for a digit from the customer's number. */
+export const surveyInvitations = pgTable(
+  'survey_invitations',
+  {
+    id: text('id').primaryKey(),
+    address: text('address').notNull(),
+    contactId: text('contact_id').notNull(),
+    /** The SMS conversation the survey text went out on (replies are filed there). */
+    threadContactId: text('thread_contact_id').notNull(),
+    sentAt: ts('sent_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    answeredAt: ts('answered_at'),
+  },
+  (t) => [
+    uniqueIndex('survey_invitations_contact_uq').on(t.contactId),
+    index('survey_invitations_address_idx').on(t.address, t.sentAt),
+  ],
+);
+
+/** QA forms: every change is a new version; evaluations keep the version they were scored on. */
+export const qaForms = pgTable(
+  'qa_forms',
+  {
+    id: text('id').notNull(),
+    version: integer('version').notNull(),
+    name: text('name').notNull(),
+    sections: jsonb('sections').$type<unknown[]>().notNull(),
+    active: boolean('active').notNull(),
+    createdBy: text('created_by'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.id, t.version] })],
+);
+
+export const qaEvaluations = pgTable(
+  'qa_evaluations',
+  {
+    id: text('id').primaryKey(),
+    formId: text('form_id').notNull(),
+    formVersion: integer('form_version').notNull(),
+    contactId: text('contact_id').notNull(),
+    agentId: text('agent_id').notNull(),
+    evaluatorId: text('evaluator_id').notNull(),
+    state: text('state').notNull(),
+    answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
+    comment: text('comment'),
+    score: doublePrecision('score'),
+    autoFailed: boolean('auto_failed').notNull(),
+    disputeComment: text('dispute_comment'),
+    resolution: text('resolution'),
+    resolutionComment: text('resolution_comment'),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+    version: integer('version').notNull(),
+  },
+  (t) => [
+    index('qa_evaluations_agent_idx').on(t.agentId, t.createdAt),
+    index('qa_evaluations_contact_idx').on(t.contactId),
+  ],
 );

@@ -58,7 +58,8 @@ describe('the Recordings page', () => {
   it('filters, plays with a waveform and its paused span, seeks and downloads', async () => {
     const lina = await w.open('lina', 'zh-CN');
     lina.setDefaultTimeout(step.timeout);
-    await lina.getByTestId('nav-quality').getByText('质检录音').click();
+    await lina.getByTestId('nav-quality').getByText('质检').click();
+    await lina.getByTestId('tab-recordings').getByText('通话录音').click();
     await lina.getByTestId('rec-table').waitFor();
     await expect.poll(() => rows(lina).count(), step).toBe(2);
 
@@ -110,7 +111,8 @@ describe('the Recordings page', () => {
 
     const admin = await w.open('admin', 'en');
     admin.setDefaultTimeout(step.timeout);
-    await admin.getByTestId('nav-quality').getByText('Recordings').click();
+    await admin.getByTestId('nav-quality').getByText('Quality').click();
+    await admin.getByTestId('tab-recordings').getByText('Recordings').click();
     await expect.poll(() => rows(admin).count(), step).toBe(2);
     await admin.getByTestId(`rec-play-${pausedId}`).click();
     await admin.getByTestId('paused-span').waitFor();
@@ -126,10 +128,11 @@ describe('the Recordings page', () => {
     expect(await rows(admin).count()).toBe(2);
     await w.shot(admin, 'recordings-en');
 
-    // Agents have no Recordings page.
+    // Agents open Quality for their own evaluations, but have no Recordings there.
     const agent = await w.open('zhangwei', 'en');
-    await agent.getByTestId('nav-agent').waitFor();
-    expect(await agent.getByTestId('nav-quality').count()).toBe(0);
+    await agent.getByTestId('nav-quality').click();
+    await agent.getByTestId('my-evaluations').waitFor();
+    expect(await agent.getByTestId('tab-recordings').count()).toBe(0);
 
     expect(w.problems).toEqual([]);
   }, 90_000);

@@ -32,6 +32,10 @@ import type { WebFormService } from '../../app/portal/web-form-service.ts';
 import type { PortalAuthService } from '../../app/portal/portal-auth-service.ts';
 import type { PortalCaseService } from '../../app/portal/portal-case-service.ts';
 import type { ChatService } from '../../app/messaging/chat-service.ts';
+import type { SurveyService } from '../../app/quality/survey-service.ts';
+import type { QaService } from '../../app/quality/qa-service.ts';
+import type { SmsSurveyService } from '../../app/quality/sms-survey-service.ts';
+import type { IvrSurveyService } from '../../app/quality/ivr-survey-service.ts';
 
 export interface Services {
   /** Facts about this center the login page shows (demo mode is set once seeded). */
@@ -69,6 +73,10 @@ export interface Services {
   readonly portalAuth: PortalAuthService;
   readonly portal: PortalCaseService;
   readonly chat: ChatService;
+  readonly surveys: SurveyService;
+  readonly qa: QaService;
+  readonly smsSurveys: SmsSurveyService;
+  readonly ivrSurveys: IvrSurveyService;
 }
 
 export interface ApiEnv {

@@ -35,6 +35,8 @@ import { channelStatusRoutes } from './routes/channel-status-routes.ts';
 import { checkRoutes } from './routes/check-routes.ts';
 import { directoryRoutes } from './routes/directory-routes.ts';
 import { recordingRoutes } from './routes/recording-routes.ts';
+import { qualityRoutes } from './routes/quality-routes.ts';
+import { surveyRoutes } from './routes/survey-routes.ts';
 
 export interface ApiOptions {
   readonly maxBodyBytes?: number;
@@ -125,6 +127,8 @@ export function createApi(services: Services, o: ApiOptions = {}): OpenAPIHono<A
   checkRoutes(app);
   directoryRoutes(app);
   recordingRoutes(app);
+  qualityRoutes(app);
+  surveyRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -75,6 +75,12 @@ export const statusOf: Record<ErrorCode, number> = {
   'fax.unreadable': 422,
   'chat.closed': 409,
   'portal.invalid_code': 401,
+  'survey.invalid': 400,
+  'survey.already_answered': 409,
+  'quality.invalid_form': 400,
+  'quality.invalid_answer': 400,
+  'quality.illegal_transition': 409,
+  'quality.not_yours': 403,
   rate_limited: 429,
   internal: 500,
 };

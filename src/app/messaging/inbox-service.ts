@@ -58,11 +58,18 @@ export interface InboxResult {
   readonly newCase: boolean;
 }
 
+/**
+ * Lets another use case take an inbound SMS inside the inbox's transaction (a survey answer):
+ * returns the contact to file it on, without opening or routing a new one, or null.
+ */
+export type SmsReplyClaim = (tx: StoreTx, from: string, body: string) => Promise<string | null>;
+
 /** Hooks that run after the commit (the e-mail channel's acknowledgement). */
 export type InboxListener = (r: InboxResult, input: InboundMessage) => Promise<void> | void;
 
 export class InboxService {
   private readonly listeners: InboxListener[] = [];
+  private readonly claims: SmsReplyClaim[] = [];
 
   constructor(
     private readonly deps: AppDeps,
@@ -73,6 +80,10 @@ export class InboxService {
 
   onReceived(l: InboxListener): void {
     this.listeners.push(l);
+  }
+
+  claimSmsReplies(c: SmsReplyClaim): void {
+    this.claims.push(c);
   }
 
   async receive(input: InboundMessage): Promise<InboxResult> {
@@ -110,7 +121,8 @@ export class InboxService {
     }
     const customerId =
       i.customerId ?? (await this.customers.identify(tx, i.channel, i.from))?.id ?? null;
-    const t = await findThread(tx, i, customerId, now.getTime());
+    const claimed = await this.claimed(tx, i);
+    const t = claimed ?? (await findThread(tx, i, customerId, now.getTime()));
     let kase = t.case;
     let contact = t.contact;
     let newCase = false;
@@ -199,6 +211,17 @@ export class InboxService {
       await tx.contacts.update(contact);
     }
     return { message: stored, contact, case: kase, duplicate: false, newContact, newCase };
+  }
+
+  private async claimed(tx: StoreTx, i: InboundMessage) {
+    if (i.channel !== 'sms' || i.contactId) return null;
+    for (const claim of this.claims) {
+      const id = await claim(tx, i.from, i.body);
+      const contact = id ? await tx.contacts.get(id) : null;
+      if (contact)
+        return { contact, case: contact.caseId ? await tx.cases.get(contact.caseId) : null };
+    }
+    return null;
   }
 
   /** Offers the new contact to agents; the router's task id is kept on the contact. */

@@ -15,6 +15,7 @@ import type { CaseService } from '../cases/case-service.ts';
 import type { InboxService } from '../messaging/inbox-service.ts';
 import type { MessageService } from '../messaging/message-service.ts';
 import type { Page, PageOf } from '../ports/store.ts';
+import type { SurveyService } from '../quality/survey-service.ts';
 
 export interface PortalCase {
   readonly case: Case;
@@ -27,6 +28,7 @@ export class PortalCaseService {
     private readonly cases: CaseService,
     private readonly messages: MessageService,
     private readonly inbox: Pick<InboxService, 'receive'>,
+    private readonly surveys: SurveyService,
   ) {}
 
   list(actor: Actor, page: Page): Promise<PageOf<Case>> {
@@ -64,29 +66,38 @@ export class PortalCaseService {
 
   /**
    * Rates the case 1–5. In `replied` the rating closes the case (客户回复 → 结案); a case closed
-   * without a rating gets it added. The comment becomes a note the staff see.
+   * without a rating gets it added. The comment becomes a note the staff see. The rating is
+   * also a web survey answer, so survey reports count it with the IVR and SMS ones.
    */
   async rate(actor: Actor, id: string, score: number, comment: string | null): Promise<Case> {
     assertCustomer(actor);
     assertSatisfaction(score);
     const kase = await this.cases.get(actor, id);
     assertRateable(kase);
-    const rated =
-      kase.stage === 'replied'
-        ? await this.cases.close(actor, id, { satisfaction: score, note: null })
-        : await this.rateClosed(actor, id, score);
+    let rated: Case;
+    if (kase.stage === 'replied') {
+      // Closing runs the case rules in their own transaction; the survey follows it.
+      rated = await this.cases.close(actor, id, { satisfaction: score, note: null });
+      await this.surveys.record({ channel: 'web', score, comment, caseId: id });
+    } else rated = await this.rateClosed(actor, id, score, comment);
     if (comment?.trim())
       await this.cases.addNote(actor, id, { body: comment.trim(), internal: false });
     return rated;
   }
 
-  private rateClosed(actor: Actor, id: string, score: number): Promise<Case> {
+  private rateClosed(
+    actor: Actor,
+    id: string,
+    score: number,
+    comment: string | null,
+  ): Promise<Case> {
     return this.deps.store.transaction(async (tx) => {
       const c = await tx.cases.getForUpdate(id);
       if (!c || !canSeeCase(actor, c)) throw new DomainError('not_found', 'no such case', { id });
       const r = rateClosedCase(c, score, this.deps.clock.now());
       await tx.cases.update(r.case);
       tx.append(r.events, { actorId: actor.id, at: this.deps.clock.now() });
+      await this.surveys.recordIn(tx, { channel: 'web', score, comment, caseId: id });
       return r.case;
     });
   }

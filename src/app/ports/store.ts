@@ -27,6 +27,7 @@ import type { IvrRepo } from './ivr-repo.ts';
 import type { MessageRepo } from './message-repo.ts';
 import type { StatsRepo } from './stats-repo.ts';
 import type { PortalRepo } from './portal-repo.ts';
+import type { QualityRepo } from './quality-repo.ts';
 import type { RoutingRepo } from './routing-repo.ts';
 import type { RecordingRepo } from './recording-repo.ts';
 
@@ -268,6 +269,7 @@ export interface Repositories {
   readonly stats: StatsRepo;
   readonly portal: PortalRepo;
   readonly recordings: RecordingRepo;
+  readonly quality: QualityRepo;
 }
 
 export interface EventMeta {

@@ -214,3 +214,25 @@ export function ivrContainmentOf(c: {
   const counted = c.calls - c.shortHangups;
   return ratio(counted - c.toAgent, counted);
 }
+
+export interface SurveyKpis {
+  readonly count: number;
+  readonly average: number | null;
+  /** Scores of 4 or 5 ÷ scores: the same CSAT rule as case ratings. */
+  readonly csat: number | null;
+}
+
+/** CSAT over survey scores (1–5) from any channel. */
+export function surveyKpis(scores: readonly number[]): SurveyKpis {
+  let sum = 0;
+  let satisfied = 0;
+  for (const s of scores) {
+    sum += s;
+    if (s >= 4) satisfied++;
+  }
+  return {
+    count: scores.length,
+    average: ratio(sum, scores.length),
+    csat: ratio(satisfied, scores.length),
+  };
+}

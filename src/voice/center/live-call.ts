@@ -32,6 +32,11 @@ export interface LiveCallDeps {
   readonly emit: (events: readonly CallEvent[], by: string | null) => Promise<void>;
   /** A leg ended on the SIP side (hang-up, failure): the owner turns it into a model step. */
   readonly legEnded: (legId: string, reason: string) => void;
+  /**
+   * The model released the customer while they are still on the line (the agent hung up):
+   * true when the owner keeps the caller for something more (the post-call survey).
+   */
+  readonly keepCustomer?: () => boolean;
 }
 
 export class LiveCall {
@@ -95,7 +100,7 @@ export class LiveCall {
       if (!sip) continue;
       if (leg.state === 'released') {
         this.room.remove(leg.id);
-        if (!sip.ended) sip.hangup();
+        if (!sip.ended && !(leg.role === 'customer' && this.d.keepCustomer?.())) sip.hangup();
       } else if (leg.state === 'established' || leg.state === 'held') {
         if (!this.room.has(leg.id)) this.room.add(leg.id, sip.media.endpoint);
       }

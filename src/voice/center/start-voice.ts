@@ -16,6 +16,7 @@ import { PromptStore } from '../ivr/prompt-store.ts';
 import { VoiceSwitch, type TrunkConfig } from '../switch/voice-switch.ts';
 import type { SoftphoneChannel } from '../../app/ports/softphone-channel.ts';
 import { Softphones } from '../webrtc/softphones.ts';
+import type { SurveyAnswerPort } from './post-call-survey.ts';
 import { VoiceCenter } from './voice-center.ts';
 
 export interface VoiceOptions {
@@ -53,6 +54,8 @@ export interface VoiceServices {
   readonly clock: Clock;
   /** Signalling to browser softphones (over agents' WebSockets). */
   readonly softphones?: SoftphoneChannel;
+  /** The post-call IVR survey's settings and answers. */
+  readonly ivrSurveys?: SurveyAnswerPort;
 }
 
 export async function startVoice(services: VoiceServices, o: VoiceOptions): Promise<Voice> {
@@ -103,6 +106,7 @@ export async function startVoice(services: VoiceServices, o: VoiceOptions): Prom
     flowFor: async (called, trunk) =>
       (await flows.flowFor(called)) ?? (trunk || (o.demo && called === '10086') ? demo() : null),
     ...(o.autoAnswer !== undefined ? { autoAnswer: o.autoAnswer } : {}),
+    ...(services.ivrSurveys ? { survey: services.ivrSurveys } : {}),
     ...(softphones ? { softphones } : {}),
     ...(o.conferenceContinuesWithoutAgent !== undefined
       ? { conferenceContinuesWithoutAgent: o.conferenceContinuesWithoutAgent }

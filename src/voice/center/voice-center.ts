@@ -23,6 +23,7 @@ import { isIvrLanguage, type IvrLanguage } from '../../domain/ivr/ivr-language.t
 import { isOpenAt, type BusinessCalendar } from '../../domain/sla/business-calendar.ts';
 import { IvrRunner, type IvrOutcome } from '../ivr/ivr-runner.ts';
 import type { PromptStore } from '../ivr/prompt-store.ts';
+import { runPostCallSurvey, type SurveyAnswerPort } from './post-call-survey.ts';
 import { bridge } from '../rtp/bridge.ts';
 import { Recorder } from '../rtp/recorder.ts';
 import { recordingFinished, recordingStarted } from './recording-log.ts';
@@ -88,10 +89,12 @@ export interface VoiceCenterDeps {
   readonly softphones?: Softphones;
   /** Ask phones to answer by themselves (Call-Info answer-after=0). */
   readonly autoAnswer?: boolean;
+  /** The post-call satisfaction survey; omitted: none. */
+  readonly survey?: SurveyAnswerPort;
   readonly log?: (level: 'info' | 'warn', msg: string, extra?: Record<string, unknown>) => void;
 }
 
-type Phase = 'ivr' | 'queued' | 'ringing' | 'connected' | 'ended';
+type Phase = 'ivr' | 'queued' | 'ringing' | 'connected' | 'survey' | 'ended';
 
 interface Call {
   readonly id: string;
@@ -117,6 +120,8 @@ interface Call {
   /** The queue the call waited in, and the task attributes it had (to go back there). */
   queued: { readonly queueId: string; readonly attributes: Record<string, unknown> } | null;
   readonly callerNumber: string;
+  /** Set when the caller is to be surveyed if the agent hangs up (how long they may answer). */
+  survey: { readonly answerMs: number } | null;
 }
 
 const system = systemActor;
@@ -382,6 +387,7 @@ export class VoiceCenter implements CallControl {
       shadows: new Map(),
       queued: null,
       callerNumber: leg.caller,
+      survey: null,
     };
     this.calls.set(call.id, call);
     leg.on('dtmf', (digit) =>
@@ -700,6 +706,7 @@ export class VoiceCenter implements CallControl {
     call.runner.player.stop();
     call.phase = 'connected';
     call.agentLeg = leg;
+    call.survey ??= (await this.d.survey?.plan(call.queued?.queueId ?? null)) ?? null;
     if (!call.recorder) {
       const recordingId = `${this.day()}/${call.contact.id}.wav`;
       const file = this.d.recordings.pathFor(recordingId);
@@ -743,6 +750,15 @@ export class VoiceCenter implements CallControl {
       customerPlayer: call.runner.player,
       music: async () => [await this.d.prompts.load(musicOnHold).catch(() => new Int16Array(8000))],
       emit: (events, by) => this.emitCallEvents(call, events, by),
+      keepCustomer: () => {
+        // Later steps (the agent's SIP leg ending after a CTI hang-up) keep the survey going.
+        if (call.phase === 'survey') return true;
+        if (!call.survey || call.phase !== 'connected') return false;
+        void this.postCallSurvey(call, call.survey.answerMs).catch((e: unknown) =>
+          this.log('warn', 'post-call survey failed', { error: String(e) }),
+        );
+        return true;
+      },
       legEnded: (legId, reason) => {
         if (legId === customerLegId) return; // callerGone does the bookkeeping
         void live
@@ -862,7 +878,9 @@ export class VoiceCenter implements CallControl {
     call.queue?.stop();
     this.calls.delete(call.id);
     if (call.taskId) this.byTask.delete(call.taskId);
-    if (phase === 'connected') {
+    if (phase === 'survey') {
+      // The agent's part ended when the survey began (postCallSurvey).
+    } else if (phase === 'connected') {
       if (call.live) await call.live.run((m) => releaseLeg(m, customerLegId, reason));
       for (const [userId, taskId] of call.shadows)
         await this.d.router.complete(system, taskId, userId, 'consulted').catch(() => undefined);
@@ -877,6 +895,26 @@ export class VoiceCenter implements CallControl {
     }
     await this.saveContact(call, { endedAt: this.d.clock.now() });
     await this.appendEvent(call, 'call.ended', { reason, phase });
+  }
+
+  /**
+   * The agent hung up and the caller stays for the survey: the agent's part ends now (wrap-up,
+   * recording closed), then the caller is asked, answers or not, and is hung up on.
+   */
+  private async postCallSurvey(call: Call, answerMs: number): Promise<void> {
+    call.phase = 'survey';
+    await this.finishConnected(call);
+    if (call.taskId) this.byTask.delete(call.taskId);
+    const score = await runPostCallSurvey(
+      call.leg,
+      call.runner.player,
+      this.d.prompts,
+      call.language,
+      answerMs,
+    );
+    this.log('info', 'post-call survey', { callId: call.id, score });
+    if (score !== null) await this.d.survey?.answered(call.contact.id, score);
+    if (!call.leg.ended) call.leg.hangup();
   }
 
   private async agentGone(call: Call, leg: AgentLeg): Promise<void> {

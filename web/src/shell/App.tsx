@@ -8,7 +8,7 @@ import { useSession } from './session.tsx';
 const AgentDesktop = lazy(() => import('../agent/AgentDesktop.tsx'));
 const Supervisor = lazy(() => import('../supervisor/SupervisorPage.tsx'));
 const Admin = lazy(() => import('../admin/AdminPage.tsx'));
-const Recordings = lazy(() => import('../quality/RecordingsPage.tsx'));
+const Quality = lazy(() => import('../quality/QualityPage.tsx'));
 
 export function App() {
   const { user, ready } = useSession();
@@ -31,7 +31,7 @@ export function App() {
       <Suspense fallback={<Spin />}>
         {page === 'agent' && <AgentDesktop />}
         {page === 'supervisor' && <Supervisor />}
-        {page === 'quality' && <Recordings />}
+        {page === 'quality' && <Quality />}
         {page === 'admin' && <Admin />}
       </Suspense>
     </AppLayout>

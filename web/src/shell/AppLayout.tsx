@@ -13,6 +13,8 @@ export function pagesFor(role: string): Page[] {
     case 'supervisor':
       return ['agent', 'supervisor', 'quality'];
     case 'agent':
+      // Agents open their own QA evaluations there.
+      return ['agent', 'quality'];
     case 'backoffice':
       return ['agent'];
     default:

@@ -8,6 +8,8 @@ import {
   CaseReportRowView,
   ReportQueryParams,
   ReportRowView,
+  SurveyReportQuery,
+  SurveyReportRowView,
 } from '../../../contracts/reports.ts';
 import type { ReportRow } from '../../../app/stats/report-service.ts';
 import type { ApiEnv } from '../api-env.ts';
@@ -93,6 +95,26 @@ export function reportRoutes(app: OpenAPIHono<ApiEnv>): void {
     async (c) => {
       const q = c.req.valid('query');
       const items = await c.var.services.caseReports.rows({
+        from: new Date(q.from),
+        to: new Date(q.to),
+        groupBy: q.groupBy,
+      });
+      return c.json({ items }, 200);
+    },
+  );
+  app.openapi(
+    secured(managers, {
+      method: 'get',
+      path: '/api/reports/surveys',
+      tags: ['reports'],
+      summary:
+        'Satisfaction survey answers (IVR, SMS, web) in a period by agent, queue or channel: count, mean score, CSAT',
+      request: { query: SurveyReportQuery },
+      responses: { 200: jsonResponse(z.object({ items: z.array(SurveyReportRowView) })) },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const items = await c.var.services.surveys.report({
         from: new Date(q.from),
         to: new Date(q.to),
         groupBy: q.groupBy,
