@@ -11,6 +11,7 @@ import {
   queueAnnouncementTexts,
 } from '../../../../src/domain/ivr/queue-announcement.ts';
 import { say, sayVocabulary } from '../../../../src/domain/ivr/say.ts';
+import { surveyPromptTexts } from '../../../../src/domain/quality/ivr-survey.ts';
 import { demo } from './fixtures.ts';
 
 const promptsDir = join(import.meta.dirname, '../../../../assets/prompts');
@@ -97,7 +98,7 @@ describe('the recorded prompts (assets/prompts)', () => {
     musicOnHold,
     ...ivrLanguages.flatMap((lang) => [
       ...sayVocabulary(lang).map((w) => w.prompt),
-      ...[demoPromptTexts, queueAnnouncementTexts].flatMap((texts) =>
+      ...[demoPromptTexts, queueAnnouncementTexts, surveyPromptTexts].flatMap((texts) =>
         Object.entries(texts)
           .filter(([, t]) => t[lang] !== undefined)
           .map(([name]) => `${lang}/${name}`),
@@ -105,7 +106,7 @@ describe('the recorded prompts (assets/prompts)', () => {
     ]),
   ];
 
-  it('are exactly the demo prompts, the queue announcements, the say vocabulary and music on hold', () => {
+  it('are exactly the demo prompts, the queue announcements, the survey prompts, the say vocabulary and music on hold', () => {
     const onDisk = [
       'moh',
       ...ivrLanguages.flatMap((lang) =>
