@@ -72,6 +72,9 @@ export const errorCodes = [
   'fax.unreadable',
   'chat.closed',
   'portal.invalid_code',
+  'webhook.invalid_url',
+  'webhook.invalid_pattern',
+  'webhook.illegal_transition',
   'rate_limited',
   'internal',
 ] as const;

@@ -75,6 +75,9 @@ export const statusOf: Record<ErrorCode, number> = {
   'fax.unreadable': 422,
   'chat.closed': 409,
   'portal.invalid_code': 401,
+  'webhook.invalid_url': 400,
+  'webhook.invalid_pattern': 400,
+  'webhook.illegal_transition': 409,
   rate_limited: 429,
   internal: 500,
 };
