@@ -63,6 +63,9 @@ import { attachChatSocket } from './channels/webchat/chat-socket.ts';
 import { claimUpgradePath } from './api/ws/upgrade-paths.ts';
 import { startChannels, type Channels, type ChannelsOptions } from './channels/start-channels.ts';
 import { join } from 'node:path';
+import { WebhookDispatcher, type DispatcherOptions } from './app/webhooks/webhook-dispatcher.ts';
+import { WebhookService } from './app/webhooks/webhook-service.ts';
+import { HttpWebhookSender } from './connectors/webhook/http-webhook-sender.ts';
 
 export interface CenterOptions extends StoreOptions {
   readonly port?: number;
@@ -119,6 +122,8 @@ export function buildServices(
     addresses?: Partial<OutboxAddresses>;
     /** The customer portal page that sign-in e-mails link to (public URL). */
     portalUrl?: string;
+    /** Retry schedule, disable rule and timeout of webhook deliveries. */
+    webhooks?: DispatcherOptions;
   } = {},
 ): Services {
   const deps: AppDeps = {
@@ -136,6 +141,7 @@ export function buildServices(
   const inbox = new InboxService(deps, customers, cases, router);
   const messages = new MessageService(deps, outbox);
   const recordings = new FileRecordingStore(o.recordingsDir ?? './data/recordings');
+  const webhookDispatcher = new WebhookDispatcher(deps, new HttpWebhookSender(), o.webhooks);
   return {
     centerInfo: { demo: false },
     store,
@@ -172,6 +178,8 @@ export function buildServices(
     }),
     portal: new PortalCaseService(deps, cases, messages, inbox),
     chat: new ChatService(deps, { customers, router, inbox, outbox }),
+    webhooks: new WebhookService(deps, webhookDispatcher),
+    webhookDispatcher,
   };
 }
 
@@ -205,6 +213,7 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
   services.outbox.start();
   // Interval tables catch up with the log every few seconds (and after a restart).
   services.materializer.start();
+  services.webhookDispatcher.start();
   const channels = o.channels
     ? await startChannels(
         {
@@ -296,6 +305,7 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
       await channels?.stop();
       await services.outbox.stop();
       await services.materializer.stop();
+      await services.webhookDispatcher.stop();
       await services.router.stop();
       stopStream();
       stopChat();

@@ -88,6 +88,9 @@ export class DrizzleStore implements Store {
   get recordings() {
     return this.repos.recordings;
   }
+  get webhooks() {
+    return this.repos.webhooks;
+  }
   get devices() {
     return this.repos.devices;
   }

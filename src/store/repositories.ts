@@ -20,6 +20,7 @@ import { DrizzlePortalRepo } from './repos/portal-repo.ts';
 import { DrizzleRoutingRepo } from './repos/routing-repo.ts';
 import { DrizzleUserRepo } from './repos/user-repo.ts';
 import { DrizzleRecordingRepo } from './repos/recording-repo.ts';
+import { DrizzleWebhookRepo } from './repos/webhook-repo.ts';
 
 export function repositoriesOver(db: Db): Repositories {
   return {
@@ -44,5 +45,6 @@ export function repositoriesOver(db: Db): Repositories {
     stats: new DrizzleStatsRepo(db),
     portal: new DrizzlePortalRepo(db),
     recordings: new DrizzleRecordingRepo(db),
+    webhooks: new DrizzleWebhookRepo(db),
   };
 }

@@ -32,6 +32,8 @@ import type { WebFormService } from '../../app/portal/web-form-service.ts';
 import type { PortalAuthService } from '../../app/portal/portal-auth-service.ts';
 import type { PortalCaseService } from '../../app/portal/portal-case-service.ts';
 import type { ChatService } from '../../app/messaging/chat-service.ts';
+import type { WebhookService } from '../../app/webhooks/webhook-service.ts';
+import type { WebhookDispatcher } from '../../app/webhooks/webhook-dispatcher.ts';
 
 export interface Services {
   /** Facts about this center the login page shows (demo mode is set once seeded). */
@@ -69,6 +71,9 @@ export interface Services {
   readonly portalAuth: PortalAuthService;
   readonly portal: PortalCaseService;
   readonly chat: ChatService;
+  readonly webhooks: WebhookService;
+  /** Follows the event log and sends webhooks (started by startCenter). */
+  readonly webhookDispatcher: WebhookDispatcher;
 }
 
 export interface ApiEnv {

@@ -35,6 +35,7 @@ import { channelStatusRoutes } from './routes/channel-status-routes.ts';
 import { checkRoutes } from './routes/check-routes.ts';
 import { directoryRoutes } from './routes/directory-routes.ts';
 import { recordingRoutes } from './routes/recording-routes.ts';
+import { webhookRoutes } from './routes/webhook-routes.ts';
 
 export interface ApiOptions {
   readonly maxBodyBytes?: number;
@@ -125,6 +126,7 @@ export function createApi(services: Services, o: ApiOptions = {}): OpenAPIHono<A
   checkRoutes(app);
   directoryRoutes(app);
   recordingRoutes(app);
+  webhookRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

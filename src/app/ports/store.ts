@@ -29,6 +29,7 @@ import type { StatsRepo } from './stats-repo.ts';
 import type { PortalRepo } from './portal-repo.ts';
 import type { RoutingRepo } from './routing-repo.ts';
 import type { RecordingRepo } from './recording-repo.ts';
+import type { WebhookRepo } from './webhook-repo.ts';
 
 export interface Page {
   readonly limit: number;
@@ -268,6 +269,7 @@ export interface Repositories {
   readonly stats: StatsRepo;
   readonly portal: PortalRepo;
   readonly recordings: RecordingRepo;
+  readonly webhooks: WebhookRepo;
 }
 
 export interface EventMeta {
