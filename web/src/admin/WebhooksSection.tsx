@@ -95,54 +95,61 @@ export function WebhooksSection() {
                 </Tooltip>
               ),
           },
+          {
+            title: t('webhook.operations'),
+            key: 'ops',
+            width: 300,
+            render: (_: unknown, h) => (
+              <Space size={0} wrap>
+                <Button
+                  size="small"
+                  type="link"
+                  onClick={() => void act(() => post(path(h, '/test')), t('webhook.testSent'))}
+                  data-testid={`webhook-test-${h.id}`}
+                >
+                  {t('webhook.test')}
+                </Button>
+                <Button
+                  size="small"
+                  type="link"
+                  onClick={() => setLogOf(h)}
+                  data-testid={`webhook-log-${h.id}`}
+                >
+                  {t('webhook.log')}
+                </Button>
+                <Button
+                  size="small"
+                  type="link"
+                  onClick={() =>
+                    void act(
+                      () => patch(path(h), { active: !h.active }),
+                      h.active ? t('webhook.disabledNow') : t('webhook.enabledNow'),
+                    )
+                  }
+                  data-testid={`webhook-toggle-${h.id}`}
+                >
+                  {h.active ? t('webhook.disable') : t('webhook.enable')}
+                </Button>
+                <Popconfirm
+                  title={t('webhook.rotateConfirm')}
+                  onConfirm={() =>
+                    void act(
+                      async () =>
+                        setSecret(
+                          (await post<WebhookWithSecretT>(path(h, '/rotate-secret'))).secret,
+                        ),
+                      t('webhook.rotated'),
+                    )
+                  }
+                >
+                  <Button size="small" type="link" data-testid={`webhook-rotate-${h.id}`}>
+                    {t('webhook.rotate')}
+                  </Button>
+                </Popconfirm>
+              </Space>
+            ),
+          },
         ]}
-        rowActions={(h) => (
-          <Space size={0} wrap>
-            <Button
-              size="small"
-              type="link"
-              onClick={() => void act(() => post(path(h, '/test')), t('webhook.testSent'))}
-              data-testid={`webhook-test-${h.id}`}
-            >
-              {t('webhook.test')}
-            </Button>
-            <Button
-              size="small"
-              type="link"
-              onClick={() => setLogOf(h)}
-              data-testid={`webhook-log-${h.id}`}
-            >
-              {t('webhook.log')}
-            </Button>
-            <Button
-              size="small"
-              type="link"
-              onClick={() =>
-                void act(
-                  () => patch(path(h), { active: !h.active }),
-                  h.active ? t('webhook.disabledNow') : t('webhook.enabledNow'),
-                )
-              }
-              data-testid={`webhook-toggle-${h.id}`}
-            >
-              {h.active ? t('webhook.disable') : t('webhook.enable')}
-            </Button>
-            <Popconfirm
-              title={t('webhook.rotateConfirm')}
-              onConfirm={() =>
-                void act(
-                  async () =>
-                    setSecret((await post<WebhookWithSecretT>(path(h, '/rotate-secret'))).secret),
-                  t('webhook.rotated'),
-                )
-              }
-            >
-              <Button size="small" type="link" data-testid={`webhook-rotate-${h.id}`}>
-                {t('webhook.rotate')}
-              </Button>
-            </Popconfirm>
-          </Space>
-        )}
       />
       <FormModal<Values>
         testId="webhook-form"

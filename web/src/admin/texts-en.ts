@@ -198,6 +198,7 @@ export const en: Record<string, string> = {
   'webhook.active': 'Active',
   'webhook.disabled': 'Disabled',
   'webhook.manual': 'Disabled by an administrator',
+  'webhook.operations': 'Send and log',
   'webhook.test': 'Test',
   'webhook.testSent': 'Test event sent',
   'webhook.log': 'Deliveries',

@@ -198,6 +198,7 @@ export const zh: Record<string, string> = {
   'webhook.active': '启用',
   'webhook.disabled': '已停用',
   'webhook.manual': '由管理员停用',
+  'webhook.operations': '发送与记录',
   'webhook.test': '测试',
   'webhook.testSent': '已发送测试事件',
   'webhook.log': '投递记录',
