@@ -86,6 +86,8 @@ export interface CenterOptions extends StoreOptions {
   readonly channels?: ChannelsOptions;
   /** The center's own addresses on the text channels (From of replies). */
   readonly addresses?: Partial<OutboxAddresses>;
+  /** Webhook delivery: retries, disable rule, and whether private addresses are refused. */
+  readonly webhooks?: WebhookOptions;
   /** The built-in switch; omitted: no SIP. */
   readonly voice?: Omit<VoiceOptions, 'billing' | 'demo' | 'recordings'> & {
     recordingsDir?: string;
@@ -110,6 +112,9 @@ const defaultAddresses: OutboxAddresses = {
   messageIdDomain: 'kefu.local',
 };
 
+/** Private addresses are allowed by default: the operator's own systems are usually internal. */
+export type WebhookOptions = DispatcherOptions & { readonly blockPrivateAddresses?: boolean };
+
 const noBilling = { balance: () => Promise.reject(new Error('no billing connector configured')) };
 
 export function buildServices(
@@ -123,7 +128,7 @@ export function buildServices(
     /** The customer portal page that sign-in e-mails link to (public URL). */
     portalUrl?: string;
     /** Retry schedule, disable rule and timeout of webhook deliveries. */
-    webhooks?: DispatcherOptions;
+    webhooks?: WebhookOptions;
   } = {},
 ): Services {
   const deps: AppDeps = {
@@ -141,7 +146,11 @@ export function buildServices(
   const inbox = new InboxService(deps, customers, cases, router);
   const messages = new MessageService(deps, outbox);
   const recordings = new FileRecordingStore(o.recordingsDir ?? './data/recordings');
-  const webhookDispatcher = new WebhookDispatcher(deps, new HttpWebhookSender(), o.webhooks);
+  const webhookDispatcher = new WebhookDispatcher(
+    deps,
+    new HttpWebhookSender({ blockPrivateAddresses: o.webhooks?.blockPrivateAddresses ?? false }),
+    o.webhooks,
+  );
   return {
     centerInfo: { demo: false },
     store,

@@ -1,18 +1,34 @@
 /**
  * Webhooks over HTTP with Node's fetch: a POST with a timeout, redirects not followed, and only
- * the start of the answer read (a receiver streaming megabytes cannot hold a worker).
+ * the start of the answer read (a receiver streaming megabytes cannot hold a worker). With
+ * `blockPrivateAddresses` a URL whose host resolves to a private address is refused (SSRF);
+ * fetch resolves the name again, so a DNS server that changes its answer in between can still
+ * slip through — the setting is a guard against mistakes, not a network policy.
  */
+import { lookup } from 'node:dns/promises';
 import type {
   WebhookAnswer,
   WebhookRequest,
   WebhookSender,
 } from '../../app/ports/webhook-sender.ts';
+import { isPrivateAddress } from '../../domain/webhook/private-address.ts';
+
+export interface HttpWebhookSenderOptions {
+  readonly blockPrivateAddresses?: boolean;
+}
 
 export class HttpWebhookSender implements WebhookSender {
+  constructor(private readonly o: HttpWebhookSenderOptions = {}) {}
+
   async post(r: WebhookRequest, maxResponseChars: number): Promise<WebhookAnswer> {
     const started = performance.now();
     const took = () => Math.round(performance.now() - started);
     try {
+      if (this.o.blockPrivateAddresses) {
+        const refused = await privateTarget(r.url);
+        if (refused)
+          return { statusCode: null, response: null, durationMs: took(), error: refused };
+      }
       const res = await fetch(r.url, {
         method: 'POST',
         headers: r.headers,
@@ -26,6 +42,15 @@ export class HttpWebhookSender implements WebhookSender {
       return { statusCode: null, response: null, durationMs: took(), error: describe(e, r) };
     }
   }
+}
+
+async function privateTarget(url: string): Promise<string | null> {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  const addresses = await lookup(host, { all: true });
+  const bad = addresses.find((a) => isPrivateAddress(a.address));
+  return bad
+    ? `refused: ${host} is the private address ${bad.address} (private addresses are blocked)`
+    : null;
 }
 
 async function readStart(res: Response, maxChars: number): Promise<string | null> {
