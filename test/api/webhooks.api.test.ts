@@ -208,14 +208,25 @@ describe.each(storeKinds)('webhooks API on %s', (kind) => {
       },
       new HttpWebhookSender(),
     );
+    // One delivery was being sent when the process stopped: it is left `delivering`.
+    const queued = await h.services.store.webhooks.listDeliveries(
+      sub.id,
+      {},
+      { limit: 1, offset: 0 },
+    );
+    const cut = queued.items[0]!;
+    await h.services.store.webhooks.updateDelivery({ ...cut, state: 'delivering' });
+
     await second.flush();
     await second.flush();
     await first.flush();
     const got = on('/cases');
     expect(got).toHaveLength(3);
     expect(new Set(got.map((r) => r.eventId)).size).toBe(3);
+    expect(got.map((r) => r.eventId)).toContain(cut.eventId); // sent again after the restart
     const log = await h.json('GET', `/api/webhooks/${sub.id}/deliveries`);
     expect(log.body.total).toBe(3);
+    expect(log.body.items.every((d: { state: string }) => d.state === 'delivered')).toBe(true);
     await second.stop();
     await h.json('DELETE', `/api/webhooks/${sub.id}`);
   }, 60_000);
