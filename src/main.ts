@@ -67,6 +67,9 @@ import { attachChatSocket } from './channels/webchat/chat-socket.ts';
 import { claimUpgradePath } from './api/ws/upgrade-paths.ts';
 import { startChannels, type Channels, type ChannelsOptions } from './channels/start-channels.ts';
 import { join } from 'node:path';
+import { WebhookDispatcher, type DispatcherOptions } from './app/webhooks/webhook-dispatcher.ts';
+import { WebhookService } from './app/webhooks/webhook-service.ts';
+import { HttpWebhookSender } from './connectors/webhook/http-webhook-sender.ts';
 
 export interface CenterOptions extends StoreOptions {
   readonly port?: number;
@@ -87,6 +90,8 @@ export interface CenterOptions extends StoreOptions {
   readonly channels?: ChannelsOptions;
   /** The center's own addresses on the text channels (From of replies). */
   readonly addresses?: Partial<OutboxAddresses>;
+  /** Webhook delivery: retries, disable rule, and whether private addresses are refused. */
+  readonly webhooks?: WebhookOptions;
   /** The built-in switch; omitted: no SIP. */
   readonly voice?: Omit<VoiceOptions, 'billing' | 'demo' | 'recordings'> & {
     recordingsDir?: string;
@@ -111,6 +116,9 @@ const defaultAddresses: OutboxAddresses = {
   messageIdDomain: 'kefu.local',
 };
 
+/** Private addresses are allowed by default: the operator's own systems are usually internal. */
+export type WebhookOptions = DispatcherOptions & { readonly blockPrivateAddresses?: boolean };
+
 const noBilling = { balance: () => Promise.reject(new Error('no billing connector configured')) };
 
 export function buildServices(
@@ -123,6 +131,8 @@ export function buildServices(
     addresses?: Partial<OutboxAddresses>;
     /** The customer portal page that sign-in e-mails link to (public URL). */
     portalUrl?: string;
+    /** Retry schedule, disable rule and timeout of webhook deliveries. */
+    webhooks?: WebhookOptions;
   } = {},
 ): Services {
   const deps: AppDeps = {
@@ -143,6 +153,11 @@ export function buildServices(
   const surveys = new SurveyService(deps);
   const smsSurveys = new SmsSurveyService(deps, outbox, surveys);
   inbox.claimSmsReplies((tx, from, body) => smsSurveys.claimReply(tx, from, body));
+  const webhookDispatcher = new WebhookDispatcher(
+    deps,
+    new HttpWebhookSender({ blockPrivateAddresses: o.webhooks?.blockPrivateAddresses ?? false }),
+    o.webhooks,
+  );
   return {
     centerInfo: { demo: false },
     store,
@@ -183,6 +198,8 @@ export function buildServices(
     smsSurveys,
     ivrSurveys: new IvrSurveyService(deps, surveys),
     chat: new ChatService(deps, { customers, router, inbox, outbox }),
+    webhooks: new WebhookService(deps, webhookDispatcher),
+    webhookDispatcher,
   };
 }
 
@@ -217,6 +234,7 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
   services.smsSurveys.start();
   // Interval tables catch up with the log every few seconds (and after a restart).
   services.materializer.start();
+  services.webhookDispatcher.start();
   const channels = o.channels
     ? await startChannels(
         {
@@ -309,6 +327,7 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
       await channels?.stop();
       await services.outbox.stop();
       await services.materializer.stop();
+      await services.webhookDispatcher.stop();
       await services.router.stop();
       stopStream();
       stopChat();

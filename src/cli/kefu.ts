@@ -26,6 +26,7 @@ const usage = `kefu — contact center with case management
              [--smtp-relay smtp://HOST:PORT] [--imap imaps://USER:PASS@HOST/INBOX]…
              [--smpp smpp://ID:PASS@HOST:PORT] [--sms-source 10086]
              [--fax-gateway DOMAIN]… [--fax-number +86…] [--portal-url https://…/portal.html]
+             [--webhooks-block-private]  (refuse webhook URLs on private addresses)
   kefu migrate [--data-dir DIR]
   kefu seed --demo [--data-dir DIR]
   kefu user add --username U --password P --role ${roles.join('|')} [--data-dir DIR]
@@ -108,6 +109,7 @@ async function main(argv: string[]): Promise<number> {
           trunk: { type: 'string', multiple: true },
           'digest-md5-only': { type: 'boolean' },
           'conference-continues': { type: 'boolean' },
+          'webhooks-block-private': { type: 'boolean' },
           ...channelFlagSpec,
         },
       });
@@ -128,6 +130,10 @@ async function main(argv: string[]): Promise<number> {
         channels: text.channels,
         addresses: text.addresses,
         ...(v['portal-url'] ? { portalUrl: v['portal-url'] } : {}),
+        // SSRF guard, off by default: webhooks usually go to the operator's internal systems.
+        ...(v['webhooks-block-private'] || process.env['KEFU_WEBHOOKS_BLOCK_PRIVATE'] === '1'
+          ? { webhooks: { blockPrivateAddresses: true } }
+          : {}),
         port,
         host: v.host ?? '0.0.0.0',
         demo: v.demo ?? false,

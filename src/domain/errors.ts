@@ -78,6 +78,9 @@ export const errorCodes = [
   'quality.invalid_answer',
   'quality.illegal_transition',
   'quality.not_yours',
+  'webhook.invalid_url',
+  'webhook.invalid_pattern',
+  'webhook.illegal_transition',
   'rate_limited',
   'internal',
 ] as const;

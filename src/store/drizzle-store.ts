@@ -91,6 +91,9 @@ export class DrizzleStore implements Store {
   get quality() {
     return this.repos.quality;
   }
+  get webhooks() {
+    return this.repos.webhooks;
+  }
   get devices() {
     return this.repos.devices;
   }

@@ -21,6 +21,7 @@ import { DrizzleQualityRepo } from './repos/quality-repo.ts';
 import { DrizzleRoutingRepo } from './repos/routing-repo.ts';
 import { DrizzleUserRepo } from './repos/user-repo.ts';
 import { DrizzleRecordingRepo } from './repos/recording-repo.ts';
+import { DrizzleWebhookRepo } from './repos/webhook-repo.ts';
 
 export function repositoriesOver(db: Db): Repositories {
   return {
@@ -46,5 +47,6 @@ export function repositoriesOver(db: Db): Repositories {
     portal: new DrizzlePortalRepo(db),
     recordings: new DrizzleRecordingRepo(db),
     quality: new DrizzleQualityRepo(db),
+    webhooks: new DrizzleWebhookRepo(db),
   };
 }

@@ -19,6 +19,8 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
+import { sql } from 'drizzle-orm';
+
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const users = pgTable(
@@ -713,5 +715,65 @@ export const qaEvaluations = pgTable(
   (t) => [
     index('qa_evaluations_agent_idx').on(t.agentId, t.createdAt),
     index('qa_evaluations_contact_idx').on(t.contactId),
+  ],
+);
+
+// ── webhooks ──────────────────────────────────────────────────────────────
+
+/** Where to POST which events; `secret` signs them (HMAC-SHA256), `from_seq` is where it began. */
+export const webhookSubscriptions = pgTable('webhook_subscriptions', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  url: text('url').notNull(),
+  eventTypes: jsonb('event_types').$type<string[]>().notNull(),
+  secret: text('secret').notNull(),
+  active: boolean('active').notNull(),
+  disabledReason: text('disabled_reason'),
+  disabledAt: ts('disabled_at'),
+  consecutiveDead: integer('consecutive_dead').notNull(),
+  failingSince: ts('failing_since'),
+  fromSeq: bigint('from_seq', { mode: 'number' }).notNull(),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+});
+
+/**
+ * One event for one subscription, with its attempts (bounded snippets). The unique index makes
+ * queueing idempotent: the same logged event is queued once per subscription (replays have
+ * `replay_of` set and are new rows).
+ */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: text('id').primaryKey(),
+    subscriptionId: text('subscription_id')
+      .notNull()
+      .references(() => webhookSubscriptions.id, { onDelete: 'cascade' }),
+    eventId: text('event_id').notNull(),
+    eventType: text('event_type').notNull(),
+    body: text('body').notNull(),
+    state: text('state').notNull(),
+    attempts: jsonb('attempts')
+      .$type<
+        {
+          at: string;
+          statusCode: number | null;
+          response: string | null;
+          durationMs: number;
+          error: string | null;
+        }[]
+      >()
+      .notNull(),
+    nextAttemptAt: ts('next_attempt_at'),
+    replayOf: text('replay_of'),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('webhook_deliveries_event_uq')
+      .on(t.subscriptionId, t.eventId)
+      .where(sql`replay_of is null`),
+    index('webhook_deliveries_due_idx').on(t.state, t.nextAttemptAt),
+    index('webhook_deliveries_sub_idx').on(t.subscriptionId, t.createdAt),
   ],
 );

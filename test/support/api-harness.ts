@@ -129,6 +129,7 @@ export async function makeHarness(
     close: async () => {
       // A dispatch pass still running would query a closed store.
       await services.outbox.stop();
+      await services.webhookDispatcher.stop();
       await store.close();
     },
   };

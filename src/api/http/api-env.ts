@@ -36,6 +36,8 @@ import type { SurveyService } from '../../app/quality/survey-service.ts';
 import type { QaService } from '../../app/quality/qa-service.ts';
 import type { SmsSurveyService } from '../../app/quality/sms-survey-service.ts';
 import type { IvrSurveyService } from '../../app/quality/ivr-survey-service.ts';
+import type { WebhookService } from '../../app/webhooks/webhook-service.ts';
+import type { WebhookDispatcher } from '../../app/webhooks/webhook-dispatcher.ts';
 
 export interface Services {
   /** Facts about this center the login page shows (demo mode is set once seeded). */
@@ -77,6 +79,9 @@ export interface Services {
   readonly qa: QaService;
   readonly smsSurveys: SmsSurveyService;
   readonly ivrSurveys: IvrSurveyService;
+  readonly webhooks: WebhookService;
+  /** Follows the event log and sends webhooks (started by startCenter). */
+  readonly webhookDispatcher: WebhookDispatcher;
 }
 
 export interface ApiEnv {

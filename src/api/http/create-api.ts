@@ -37,6 +37,7 @@ import { directoryRoutes } from './routes/directory-routes.ts';
 import { recordingRoutes } from './routes/recording-routes.ts';
 import { qualityRoutes } from './routes/quality-routes.ts';
 import { surveyRoutes } from './routes/survey-routes.ts';
+import { webhookRoutes } from './routes/webhook-routes.ts';
 
 export interface ApiOptions {
   readonly maxBodyBytes?: number;
@@ -129,6 +130,7 @@ export function createApi(services: Services, o: ApiOptions = {}): OpenAPIHono<A
   recordingRoutes(app);
   qualityRoutes(app);
   surveyRoutes(app);
+  webhookRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -81,6 +81,9 @@ export const statusOf: Record<ErrorCode, number> = {
   'quality.invalid_answer': 400,
   'quality.illegal_transition': 409,
   'quality.not_yours': 403,
+  'webhook.invalid_url': 400,
+  'webhook.invalid_pattern': 400,
+  'webhook.illegal_transition': 409,
   rate_limited: 429,
   internal: 500,
 };

@@ -30,6 +30,7 @@ import type { PortalRepo } from './portal-repo.ts';
 import type { QualityRepo } from './quality-repo.ts';
 import type { RoutingRepo } from './routing-repo.ts';
 import type { RecordingRepo } from './recording-repo.ts';
+import type { WebhookRepo } from './webhook-repo.ts';
 
 export interface Page {
   readonly limit: number;
@@ -270,6 +271,7 @@ export interface Repositories {
   readonly portal: PortalRepo;
   readonly recordings: RecordingRepo;
   readonly quality: QualityRepo;
+  readonly webhooks: WebhookRepo;
 }
 
 export interface EventMeta {

@@ -21,6 +21,7 @@ import { SkillsSection } from './SkillsSection.tsx';
 import { SlaSection } from './SlaSection.tsx';
 import { TeamsSection } from './TeamsSection.tsx';
 import { UsersSection } from './UsersSection.tsx';
+import { WebhooksSection } from './WebhooksSection.tsx';
 import { WorkflowsSection } from './WorkflowsSection.tsx';
 
 const groups: { key: string; sections: [string, ComponentType][] }[] = [
@@ -61,6 +62,7 @@ const groups: { key: string; sections: [string, ComponentType][] }[] = [
     key: 'system',
     sections: [
       ['channels', ChannelsSection],
+      ['webhooks', WebhooksSection],
       ['audit', AuditSection],
     ],
   },
@@ -83,7 +85,7 @@ export default function AdminPage() {
   return (
     <Layout style={{ background: 'transparent' }}>
       <Layout.Sider width={180} theme="light" style={{ borderRadius: 4, alignSelf: 'flex-start' }}>
-        {/* Compact items: all fifteen sections fit a 768-pixel-high screen without scrolling. */}
+        {/* Compact items: all sixteen sections fit a 768-pixel-high screen without scrolling. */}
         <ConfigProvider
           theme={{
             components: { Menu: { itemHeight: 28, itemMarginBlock: 2, groupTitleLineHeight: 1.2 } },

@@ -27,6 +27,8 @@ registerTexts('common', {
     'error.agent.invalid_reason': '离开原因有误：{{detail}}',
     'error.category.invalid_parent': '上级分类无效',
     'error.case_type.code_taken': '类型代码已被使用',
+    'error.webhook.invalid_url': '地址无效：{{detail}}',
+    'error.webhook.invalid_pattern': '事件类型无效：{{detail}}',
   },
   en: {
     'error.not_found': 'Not found, or not yours to see',
@@ -48,5 +50,7 @@ registerTexts('common', {
     'error.agent.invalid_reason': 'The away reason is not valid: {{detail}}',
     'error.category.invalid_parent': 'Not a valid parent category',
     'error.case_type.code_taken': 'That code is taken',
+    'error.webhook.invalid_url': 'The URL is not valid: {{detail}}',
+    'error.webhook.invalid_pattern': 'Not a valid event type: {{detail}}',
   },
 });
