@@ -72,6 +72,12 @@ export const errorCodes = [
   'fax.unreadable',
   'chat.closed',
   'portal.invalid_code',
+  'connector.timeout',
+  'connector.unavailable',
+  'connector.bad_response',
+  'connector.not_found',
+  'connector.rejected',
+  'connector.illegal_transition',
   'rate_limited',
   'internal',
 ] as const;

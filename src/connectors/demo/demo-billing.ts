@@ -7,7 +7,7 @@ import type { Balance, BillingConnector } from '../../app/ports/connectors.ts';
 
 const plans = ['畅享套餐 58元', '5G 畅享 128元', '全球通 188元', 'Family share 99'];
 
-export class DemoBillingConnector implements BillingConnector {
+export class DemoBillingConnector implements Pick<BillingConnector, 'balance'> {
   async balance(msisdn: string): Promise<Balance> {
     const digits = msisdn.replace(/\D/g, '');
     if (digits.length < 6) throw new Error('not a subscriber number');

@@ -26,7 +26,7 @@ export interface VoiceOptions {
   readonly trunks?: readonly TrunkConfig[];
   readonly demo: boolean;
   readonly recordings: RecordingStore;
-  readonly billing: BillingConnector;
+  readonly billing: Pick<BillingConnector, 'balance'>;
   readonly autoAnswer?: boolean;
   readonly digestAlgorithms?: readonly ('SHA-256' | 'MD5')[];
   readonly announceEverySeconds?: number;

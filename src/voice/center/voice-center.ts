@@ -74,7 +74,7 @@ export interface VoiceCenterDeps {
   readonly store: Store;
   readonly router: RouterService;
   readonly customers: CustomerService;
-  readonly billing: BillingConnector;
+  readonly billing: Pick<BillingConnector, 'balance'>;
   readonly prompts: PromptStore;
   readonly clock: Clock;
   readonly recordings: RecordingStore;
