@@ -56,7 +56,14 @@ import type { Services } from './api/http/api-env.ts';
 import { createApi } from './api/http/create-api.ts';
 import { attachEventStream } from './api/ws/event-stream.ts';
 import { openStore, type StoreOptions } from './store/open-store.ts';
-import { DemoBillingConnector } from './connectors/demo/demo-billing.ts';
+import {
+  noConnectors,
+  startConnectors,
+  type ConnectorsOptions,
+} from './connectors/start-connectors.ts';
+import { CustomerAccounts } from './app/customers/customer-account.ts';
+import { MetricsRegistry } from './app/metrics/metrics-registry.ts';
+import type { ConnectorSet } from './app/ports/connectors.ts';
 import { startVoice, type Voice, type VoiceOptions } from './voice/center/start-voice.ts';
 import { ChatService } from './app/messaging/chat-service.ts';
 import { attachChatSocket } from './channels/webchat/chat-socket.ts';
@@ -84,6 +91,13 @@ export interface CenterOptions extends StoreOptions {
   /** The center's own addresses on the text channels (From of replies). */
   readonly addresses?: Partial<OutboxAddresses>;
   /** The built-in switch; omitted: no SIP. */
+  /**
+   * The operator's systems over HTTP (`--boss-url` …). Omitted: in demo mode the demo operator
+   * backend is started on 127.0.0.1 and used; otherwise every connector call is unavailable.
+   */
+  readonly connectors?: ConnectorsOptions;
+  /** Port of the demo operator backend in demo mode (default: any free port). */
+  readonly demoOperatorPort?: number;
   readonly voice?: Omit<VoiceOptions, 'billing' | 'demo' | 'recordings'> & {
     recordingsDir?: string;
   };
@@ -96,6 +110,8 @@ export interface Center {
   readonly seeded: boolean;
   readonly voice: Voice | null;
   readonly channels: Channels | null;
+  /** Where the demo operator backend listens (demo mode without --boss-url …). */
+  readonly demoOperatorUrl: string | null;
   close(): Promise<void>;
 }
 
@@ -107,8 +123,6 @@ const defaultAddresses: OutboxAddresses = {
   messageIdDomain: 'kefu.local',
 };
 
-const noBilling = { balance: () => Promise.reject(new Error('no billing connector configured')) };
-
 export function buildServices(
   store: Store,
   o: {
@@ -119,6 +133,8 @@ export function buildServices(
     addresses?: Partial<OutboxAddresses>;
     /** The customer portal page that sign-in e-mails link to (public URL). */
     portalUrl?: string;
+    connectors?: ConnectorSet;
+    metrics?: MetricsRegistry;
   } = {},
 ): Services {
   const deps: AppDeps = {
@@ -172,6 +188,13 @@ export function buildServices(
     }),
     portal: new PortalCaseService(deps, cases, messages, inbox),
     chat: new ChatService(deps, { customers, router, inbox, outbox }),
+    connectors: o.connectors ?? noConnectors,
+    customerAccounts: new CustomerAccounts(
+      deps,
+      customers,
+      (o.connectors ?? noConnectors).connectors,
+    ),
+    metrics: o.metrics ?? new MetricsRegistry(),
   };
 }
 
@@ -184,7 +207,16 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
   const store = o.store ?? (await openStore(o));
   await bootstrapCenter(store);
   const recordingsDir = o.voice?.recordingsDir ?? join(o.dataDir ?? './data', 'recordings');
-  const services = buildServices(store, { ...o, recordingsDir });
+  const metrics = new MetricsRegistry();
+  const started = await startConnectors({
+    demo: o.demo ?? false,
+    config: o.connectors,
+    demoOperatorPort: o.demoOperatorPort,
+    metrics,
+    log: (msg, extra) => logger.warn(extra, msg),
+  });
+  const connectors = started.set;
+  const services = buildServices(store, { ...o, recordingsDir, connectors, metrics });
   let seeded = false;
   if (o.demo && (await store.users.list({}, { limit: 1, offset: 0 })).total === 0) {
     const deps: AppDeps = {
@@ -224,9 +256,7 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
     ? await startVoice(services, {
         ...o.voice,
         demo: o.demo ?? false,
-        // The demo operator's billing answers in demo mode; otherwise no billing system is
-        // configured yet (issue #9 adds the HTTP connector) and balance lookups fail cleanly.
-        billing: o.demo ? new DemoBillingConnector() : noBilling,
+        billing: connectors.connectors.billing,
         recordings: services.recordings,
         log: (level, msg, extra) => logger[level]({ ...extra }, msg),
       })
@@ -286,6 +316,7 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
     seeded,
     voice,
     channels,
+    demoOperatorUrl: started.demoOperatorUrl,
     async close() {
       clearInterval(sweep);
       clearInterval(retention);
@@ -303,6 +334,7 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
         server.close(() => resolve());
       });
+      await started.stop();
       if (!o.store) await store.close();
     },
   };

@@ -51,6 +51,8 @@ const expected: Record<string, string> = {
   'DELETE /api/skills/{id}': admin,
   'GET /api/customers': staff,
   'GET /api/customers/{id}': all,
+  'GET /api/customers/{id}/account': staff,
+  'GET /api/connectors/status': admin,
   'POST /api/customers': staff,
   'PATCH /api/customers/{id}': staff,
   'DELETE /api/customers/{id}': admin,

@@ -9,13 +9,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { MetricsRegistry } from '../../src/app/metrics/metrics-registry.ts';
 import { ManualClock } from '../../src/app/ports/clock.ts';
-import { ConnectorError } from '../../src/app/ports/connectors.ts';
+import { ConnectorError, type ConnectorSet } from '../../src/app/ports/connectors.ts';
 import {
   startDemoOperator,
   type DemoOperator,
 } from '../../src/connectors/demo/demo-operator-server.ts';
 import { ConnectorClient } from '../../src/connectors/http/connector-client.ts';
-import { httpConnectors, type HttpConnectors } from '../../src/connectors/http/http-connectors.ts';
+import { httpConnectors } from '../../src/connectors/http/http-connectors.ts';
 import { HttpBillingConnector } from '../../src/connectors/http/http-billing-connector.ts';
 
 async function codeOf(
@@ -33,7 +33,7 @@ async function codeOf(
 describe('HTTP connectors against the demo operator backend', () => {
   const clock = new ManualClock(Date.parse('2026-12-01T02:00:00Z'));
   let demo: DemoOperator;
-  let http: HttpConnectors;
+  let http: ConnectorSet;
   const liu = '8613900139000';
 
   beforeAll(async () => {

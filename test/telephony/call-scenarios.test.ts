@@ -11,7 +11,7 @@ import { systemActor, type Actor } from '../../src/app/app-context.ts';
 import type { Store } from '../../src/app/ports/store.ts';
 import { bootstrapCenter } from '../../src/app/seed/bootstrap.ts';
 import { DeviceService } from '../../src/app/voice/device-service.ts';
-import { DemoBillingConnector } from '../../src/connectors/demo/demo-billing.ts';
+import { demoBalance } from '../../src/connectors/demo/demo-subscribers.ts';
 import { startCenter, type Center } from '../../src/main.ts';
 import { hostAddress, startBaresip, type Baresip } from '../support/baresip.ts';
 import { callerScenario } from '../support/sipp-caller.ts';
@@ -106,12 +106,13 @@ describe('calls through the demo IVR', () => {
     (await store.contacts.list({}, { limit: 1, offset: 0 })).items[0]!;
   const settle = () => new Promise((r) => setTimeout(r, 1500));
 
-  it('reads the balance to the caller (self-service through the billing connector)', async () => {
+  it('reads the balance to the caller (self-service through the HTTP billing connector)', async () => {
     const r = await call([{ pause: 1500 }, { dtmf: '1' }, { pause: 7000 }]);
     expect(r.code, r.out.slice(-1500)).toBe(0);
     await settle();
     const c = await lastContact();
-    const expected = await new DemoBillingConnector().balance(caller);
+    // Looked up over HTTP at the demo operator backend that `demo: true` starts.
+    const expected = demoBalance(caller);
     expect(c.ivrData['balance.amount']).toBe(expected.amount);
     expect(c.ivrData['ivr.path']).toContain('balance-say');
     expect(c.queuedAt).toBeNull();

@@ -32,6 +32,9 @@ import type { WebFormService } from '../../app/portal/web-form-service.ts';
 import type { PortalAuthService } from '../../app/portal/portal-auth-service.ts';
 import type { PortalCaseService } from '../../app/portal/portal-case-service.ts';
 import type { ChatService } from '../../app/messaging/chat-service.ts';
+import type { ConnectorSet } from '../../app/ports/connectors.ts';
+import type { CustomerAccounts } from '../../app/customers/customer-account.ts';
+import type { MetricsRegistry } from '../../app/metrics/metrics-registry.ts';
 
 export interface Services {
   /** Facts about this center the login page shows (demo mode is set once seeded). */
@@ -69,6 +72,11 @@ export interface Services {
   readonly portalAuth: PortalAuthService;
   readonly portal: PortalCaseService;
   readonly chat: ChatService;
+  /** The operator's BOSS, billing and NMS (unconfigured: every call is connector.unavailable). */
+  readonly connectors: ConnectorSet;
+  readonly customerAccounts: CustomerAccounts;
+  /** Process metrics (connector calls today; a /metrics endpoint reads the same registry). */
+  readonly metrics: MetricsRegistry;
 }
 
 export interface ApiEnv {

@@ -35,6 +35,7 @@ import { channelStatusRoutes } from './routes/channel-status-routes.ts';
 import { checkRoutes } from './routes/check-routes.ts';
 import { directoryRoutes } from './routes/directory-routes.ts';
 import { recordingRoutes } from './routes/recording-routes.ts';
+import { connectorRoutes } from './routes/connector-routes.ts';
 
 export interface ApiOptions {
   readonly maxBodyBytes?: number;
@@ -105,6 +106,7 @@ export function createApi(services: Services, o: ApiOptions = {}): OpenAPIHono<A
   authRoutes(app);
   orgRoutes(app);
   customerRoutes(app);
+  connectorRoutes(app);
   caseConfigRoutes(app);
   caseRoutes(app);
   routingConfigRoutes(app);

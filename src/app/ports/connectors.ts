@@ -155,6 +155,24 @@ export interface Connectors {
   readonly nms: NmsConnector;
 }
 
+/** How one connector is doing, for the admin status page (and later /metrics). */
+export interface ConnectorStatus {
+  readonly connector: string;
+  readonly baseUrl: string;
+  readonly breaker: 'closed' | 'open' | 'half_open';
+  readonly calls: number;
+  readonly failures: number;
+  readonly retries: number;
+  readonly p50Ms: number | null;
+  readonly p95Ms: number | null;
+}
+
+/** The connectors a center runs with, and their health (empty when none is configured). */
+export interface ConnectorSet {
+  readonly connectors: Connectors;
+  status(): ConnectorStatus[];
+}
+
 export type ConnectorErrorCode = Extract<ErrorCode, `connector.${string}`>;
 
 /** A connector call failed; `details` names the connector and operation (safe to show). */

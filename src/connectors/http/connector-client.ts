@@ -8,7 +8,11 @@ import type { Agent as HttpAgent } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
 import type { z } from 'zod';
 import { MetricsRegistry } from '../../app/metrics/metrics-registry.ts';
-import { ConnectorError, type ConnectorErrorCode } from '../../app/ports/connectors.ts';
+import {
+  ConnectorError,
+  type ConnectorErrorCode,
+  type ConnectorStatus,
+} from '../../app/ports/connectors.ts';
 import {
   admit,
   closedBreaker,
@@ -49,17 +53,6 @@ export interface ConnectorCall<T> {
   /** Makes a POST repeatable: the operator answers a repeated key with the first result. */
   readonly idempotencyKey?: string | undefined;
   readonly schema: z.ZodType<T>;
-}
-
-export interface ConnectorStatus {
-  readonly connector: string;
-  readonly baseUrl: string;
-  readonly breaker: Breaker['state'];
-  readonly calls: number;
-  readonly failures: number;
-  readonly retries: number;
-  readonly p50Ms: number | null;
-  readonly p95Ms: number | null;
 }
 
 /** Outcomes that say the system is unwell (they count against the breaker). */

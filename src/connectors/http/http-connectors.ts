@@ -3,9 +3,9 @@
  * answers for their health: breaker state, calls, failures and latency per system.
  */
 import type { MetricsRegistry } from '../../app/metrics/metrics-registry.ts';
-import type { Connectors } from '../../app/ports/connectors.ts';
+import type { ConnectorSet } from '../../app/ports/connectors.ts';
 import type { BreakerPolicy } from '../../domain/connector/circuit-breaker.ts';
-import { ConnectorClient, type ConnectorStatus } from './connector-client.ts';
+import { ConnectorClient } from './connector-client.ts';
 import { HttpBillingConnector } from './http-billing-connector.ts';
 import { HttpBossConnector } from './http-boss-connector.ts';
 import type { TlsMaterial } from './http-exchange.ts';
@@ -25,12 +25,7 @@ export interface HttpConnectorsConfig {
   readonly log?: (msg: string, extra: Record<string, unknown>) => void;
 }
 
-export interface HttpConnectors {
-  readonly connectors: Connectors;
-  status(): ConnectorStatus[];
-}
-
-export function httpConnectors(c: HttpConnectorsConfig): HttpConnectors {
+export function httpConnectors(c: HttpConnectorsConfig): ConnectorSet {
   const client = (name: string, baseUrl: string) =>
     new ConnectorClient({
       name,

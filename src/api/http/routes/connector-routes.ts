@@ -1,0 +1,49 @@
+/**
+ * The operator systems as the API shows them: a customer's account (plan, balance, services)
+ * for the screen pop, and each connector's health for administrators.
+ */
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { IdParam } from '../../../contracts/common.ts';
+import { ConnectorStatusView, CustomerAccountView } from '../../../contracts/connectors.ts';
+import type { ApiEnv } from '../api-env.ts';
+import { adminOnly, jsonResponse, secured, staff } from '../secured-route.ts';
+
+export function connectorRoutes(app: OpenAPIHono<ApiEnv>): void {
+  app.openapi(
+    secured(staff, {
+      method: 'get',
+      path: '/api/customers/{id}/account',
+      tags: ['customers'],
+      summary:
+        "The customer's account at the operator: plan, balance and services (null without a phone number)",
+      request: { params: IdParam },
+      responses: { 200: jsonResponse(CustomerAccountView) },
+    }),
+    async (c) => {
+      const { customerAccounts } = c.var.services;
+      const account = await customerAccounts.forCustomer(c.var.actor!, c.req.valid('param').id);
+      return c.json(
+        account
+          ? {
+              ...account,
+              services: account.services ? [...account.services] : null,
+              errors: [...account.errors],
+            }
+          : null,
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    secured(adminOnly, {
+      method: 'get',
+      path: '/api/connectors/status',
+      tags: ['system'],
+      summary: 'Each operator connector: circuit breaker state, calls, failures, p50/p95 latency',
+      responses: { 200: jsonResponse(z.array(ConnectorStatusView)) },
+    }),
+    (c) => c.json(c.var.services.connectors.status(), 200),
+  );
+}
