@@ -63,6 +63,8 @@ import {
 } from './connectors/start-connectors.ts';
 import { CustomerAccounts } from './app/customers/customer-account.ts';
 import { MetricsRegistry } from './app/metrics/metrics-registry.ts';
+import { CaseOperatorRequests } from './app/cases/case-operator-requests.ts';
+import { OperatorRequestFollower } from './app/cases/operator-request-follower.ts';
 import type { ConnectorSet } from './app/ports/connectors.ts';
 import { startVoice, type Voice, type VoiceOptions } from './voice/center/start-voice.ts';
 import { ChatService } from './app/messaging/chat-service.ts';
@@ -152,6 +154,10 @@ export function buildServices(
   const inbox = new InboxService(deps, customers, cases, router);
   const messages = new MessageService(deps, outbox);
   const recordings = new FileRecordingStore(o.recordingsDir ?? './data/recordings');
+  const operator = o.connectors ?? noConnectors;
+  const caseOperatorRequests = new CaseOperatorRequests(deps, cases, operator.connectors);
+  const operatorRequestFollower = new OperatorRequestFollower(deps, cases, operator.connectors);
+  caseOperatorRequests.onRecorded((ref) => operatorRequestFollower.watch(ref));
   return {
     centerInfo: { demo: false },
     store,
@@ -188,12 +194,10 @@ export function buildServices(
     }),
     portal: new PortalCaseService(deps, cases, messages, inbox),
     chat: new ChatService(deps, { customers, router, inbox, outbox }),
-    connectors: o.connectors ?? noConnectors,
-    customerAccounts: new CustomerAccounts(
-      deps,
-      customers,
-      (o.connectors ?? noConnectors).connectors,
-    ),
+    connectors: operator,
+    customerAccounts: new CustomerAccounts(deps, customers, operator.connectors),
+    caseOperatorRequests,
+    operatorRequestFollower,
     metrics: o.metrics ?? new MetricsRegistry(),
   };
 }
@@ -235,6 +239,8 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
   await services.realtime.start();
   const stopFollow = followContactTasks(store, services.clock);
   services.outbox.start();
+  // BOSS orders and NMS tickets placed from cases: status changes flow into their timelines.
+  await services.operatorRequestFollower.start();
   // Interval tables catch up with the log every few seconds (and after a restart).
   services.materializer.start();
   const channels = o.channels
@@ -326,6 +332,7 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
       stopFollow();
       await channels?.stop();
       await services.outbox.stop();
+      await services.operatorRequestFollower.stop();
       await services.materializer.stop();
       await services.router.stop();
       stopStream();

@@ -47,3 +47,43 @@ export const ConnectorStatusView = z
 
 export type CustomerAccountView = z.infer<typeof CustomerAccountView>;
 export type ConnectorStatusView = z.infer<typeof ConnectorStatusView>;
+
+export const BossOrderCreate = z
+  .strictObject({
+    kind: z.enum(['open_service', 'close_service', 'report_lost_sim', 'change_plan']),
+    serviceCode: z.string().min(1).max(40).optional().describe('for open_service / close_service'),
+    planCode: z.string().min(1).max(40).optional().describe('for change_plan'),
+  })
+  .meta({ id: 'BossOrderCreate' });
+
+export const BossOrderView = z
+  .object({
+    id: z.string(),
+    msisdn: z.string(),
+    kind: z.string(),
+    status: z.enum(['pending', 'processing', 'completed', 'failed', 'canceled']),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    reason: z.string().optional(),
+  })
+  .meta({ id: 'BossOrder' });
+
+export const NmsTicketCreate = z
+  .strictObject({
+    location: z.string().trim().min(1).max(200).describe('where the fault is, e.g. street or cell'),
+    symptom: z.string().trim().min(1).max(1000),
+  })
+  .meta({ id: 'NmsTicketCreate' });
+
+export const NmsTicketView = z
+  .object({
+    id: z.string(),
+    msisdn: z.string(),
+    location: z.string(),
+    symptom: z.string(),
+    status: z.enum(['open', 'in_progress', 'resolved', 'closed']),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    note: z.string().optional(),
+  })
+  .meta({ id: 'NmsTicket' });

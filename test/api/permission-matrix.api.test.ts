@@ -53,6 +53,8 @@ const expected: Record<string, string> = {
   'GET /api/customers/{id}': all,
   'GET /api/customers/{id}/account': staff,
   'GET /api/connectors/status': admin,
+  'POST /api/cases/{id}/boss-orders': staff,
+  'POST /api/cases/{id}/nms-tickets': staff,
   'POST /api/customers': staff,
   'PATCH /api/customers/{id}': staff,
   'DELETE /api/customers/{id}': admin,

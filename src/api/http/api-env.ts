@@ -35,6 +35,8 @@ import type { ChatService } from '../../app/messaging/chat-service.ts';
 import type { ConnectorSet } from '../../app/ports/connectors.ts';
 import type { CustomerAccounts } from '../../app/customers/customer-account.ts';
 import type { MetricsRegistry } from '../../app/metrics/metrics-registry.ts';
+import type { CaseOperatorRequests } from '../../app/cases/case-operator-requests.ts';
+import type { OperatorRequestFollower } from '../../app/cases/operator-request-follower.ts';
 
 export interface Services {
   /** Facts about this center the login page shows (demo mode is set once seeded). */
@@ -75,6 +77,9 @@ export interface Services {
   /** The operator's BOSS, billing and NMS (unconfigured: every call is connector.unavailable). */
   readonly connectors: ConnectorSet;
   readonly customerAccounts: CustomerAccounts;
+  /** BOSS orders and NMS tickets placed from cases, and the follower that tracks them. */
+  readonly caseOperatorRequests: CaseOperatorRequests;
+  readonly operatorRequestFollower: OperatorRequestFollower;
   /** Process metrics (connector calls today; a /metrics endpoint reads the same registry). */
   readonly metrics: MetricsRegistry;
 }

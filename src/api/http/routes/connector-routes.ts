@@ -5,9 +5,16 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { IdParam } from '../../../contracts/common.ts';
-import { ConnectorStatusView, CustomerAccountView } from '../../../contracts/connectors.ts';
+import {
+  BossOrderCreate,
+  BossOrderView,
+  ConnectorStatusView,
+  CustomerAccountView,
+  NmsTicketCreate,
+  NmsTicketView,
+} from '../../../contracts/connectors.ts';
 import type { ApiEnv } from '../api-env.ts';
-import { adminOnly, jsonResponse, secured, staff } from '../secured-route.ts';
+import { adminOnly, jsonBody, jsonResponse, secured, staff } from '../secured-route.ts';
 
 export function connectorRoutes(app: OpenAPIHono<ApiEnv>): void {
   app.openapi(
@@ -45,5 +52,46 @@ export function connectorRoutes(app: OpenAPIHono<ApiEnv>): void {
       responses: { 200: jsonResponse(z.array(ConnectorStatusView)) },
     }),
     (c) => c.json(c.var.services.connectors.status(), 200),
+  );
+
+  app.openapi(
+    secured(staff, {
+      method: 'post',
+      path: '/api/cases/{id}/boss-orders',
+      tags: ['cases'],
+      summary:
+        'Place a BOSS service order for the customer of a service-request case; the case follows it',
+      request: { params: IdParam, body: jsonBody(BossOrderCreate) },
+      responses: { 201: jsonResponse(BossOrderView, 'placed') },
+    }),
+    async (c) => {
+      const { caseOperatorRequests } = c.var.services;
+      const order = await caseOperatorRequests.placeOrder(
+        c.var.actor!,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      );
+      return c.json(order, 201);
+    },
+  );
+
+  app.openapi(
+    secured(staff, {
+      method: 'post',
+      path: '/api/cases/{id}/nms-tickets',
+      tags: ['cases'],
+      summary: 'Open an NMS fault ticket for a fault-report case; its status flows into the case',
+      request: { params: IdParam, body: jsonBody(NmsTicketCreate) },
+      responses: { 201: jsonResponse(NmsTicketView, 'opened') },
+    }),
+    async (c) => {
+      const { caseOperatorRequests } = c.var.services;
+      const ticket = await caseOperatorRequests.openTicket(
+        c.var.actor!,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      );
+      return c.json(ticket, 201);
+    },
   );
 }
