@@ -100,7 +100,7 @@ export interface CenterOptions extends StoreOptions {
   readonly connectors?: ConnectorsOptions;
   /** Port of the demo operator backend in demo mode (default: any free port). */
   readonly demoOperatorPort?: number;
-  readonly voice?: Omit<VoiceOptions, 'billing' | 'demo' | 'recordings'> & {
+  readonly voice?: Omit<VoiceOptions, 'connectors' | 'demo' | 'recordings'> & {
     recordingsDir?: string;
   };
 }
@@ -262,7 +262,7 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
     ? await startVoice(services, {
         ...o.voice,
         demo: o.demo ?? false,
-        billing: connectors.connectors.billing,
+        connectors: connectors.connectors,
         recordings: services.recordings,
         log: (level, msg, extra) => logger[level]({ ...extra }, msg),
       })

@@ -94,11 +94,12 @@ describe('calls through the demo IVR', () => {
   const call = (
     steps: Parameters<typeof callerScenario>[0]['steps'],
     end: 'hangup' | 'await_bye' = 'hangup',
+    from = caller,
   ) =>
     runSipp({
       target: `${host}:${center.voice!.sw.sipPort}`,
       host,
-      scenario: callerScenario({ caller, steps, end }),
+      scenario: callerScenario({ caller: from, steps, end }),
       extra: ['-rtp_echo'],
       timeoutMs: 60_000,
     });
@@ -128,6 +129,28 @@ describe('calls through the demo IVR', () => {
       { node: 'balance-say', exit: 'next' },
     ]);
     expect(c.endedAt).toBeInstanceOf(Date);
+  }, 60_000);
+
+  it('announces an outage in the caller’s area (BOSS area, NMS outages) before queueing', async () => {
+    // 刘洋's number lives in the demo operator's outage area; the demo caller's does not.
+    const r = await call(
+      [{ pause: 1500 }, { dtmf: '2' }, { pause: 11_000 }],
+      'hangup',
+      '8613900139000',
+    );
+    expect(r.code, r.out.slice(-1500)).toBe(0);
+    await settle();
+    const c = await lastContact();
+    expect(c.ivrData['outage.area']).toBe('SH-PD');
+    expect(c.ivrData['outage.count']).toBe('1');
+    expect(c.ivrData['ivr.path']).toContain('complaint-outage-say');
+    expect(c.queuedAt).toBeInstanceOf(Date);
+    const plain = await call([{ pause: 1500 }, { dtmf: '2' }, { pause: 6000 }]);
+    expect(plain.code, plain.out.slice(-1500)).toBe(0);
+    await settle();
+    const d = await lastContact();
+    expect(d.ivrData['outage.count']).toBe('0');
+    expect(d.ivrData['ivr.path']).not.toContain('complaint-outage-say');
   }, 60_000);
 
   it('counts a caller who hangs up while waiting as abandoned', async () => {

@@ -13,7 +13,7 @@ import type {
   ServiceOrderKind,
   ServiceOrderStatus,
 } from '../../app/ports/connectors.ts';
-import { demoAreas, demoPlans } from './demo-subscribers.ts';
+import { demoOutageArea, demoPlans } from './demo-subscribers.ts';
 
 export interface DemoTimings {
   /** ms after placing: processing from the first, completed from the second. */
@@ -131,9 +131,9 @@ export class DemoOperatorDesk {
     };
   }
 
-  /** One standing outage in the first demo area, started an hour before now. */
+  /** One standing outage in the demo outage area, started an hour before now. */
   outages(area: string): Outage[] {
-    if (area !== demoAreas[0]) return [];
+    if (area !== demoOutageArea) return [];
     const now = this.clock.now().getTime();
     return [
       {

@@ -28,10 +28,11 @@ export const demoServiceCatalogue = [
   { code: 'VM', name: '语音信箱 Voicemail' },
 ] as const;
 
-/** Network areas; the demo outage is in the first. */
-export const demoAreas = ['SH-PD', 'SH-XH', 'BJ-HD', 'GZ-TH'] as const;
-/** 刘洋 of the demo seed lives where the demo outage is, so his calls hear it. */
-const scripted: Record<string, string> = { '8613900139000': 'SH-PD' };
+/** Where the demo outage is. Only scripted subscribers live there, so most demo calls queue
+ * without the announcement and 刘洋's calls (the seed's 8613900139000) show it. */
+export const demoOutageArea = 'SH-PD';
+const generatedAreas = ['SH-XH', 'BJ-HD', 'GZ-TH', 'SZ-NS'] as const;
+const scripted: Record<string, string> = { '8613900139000': demoOutageArea };
 
 /** The subscriber's canonical number (86 + 11 digits), or null when not a demo subscriber. */
 export function demoSubscriberNumber(msisdn: string): string | null {
@@ -55,7 +56,7 @@ export function demoProfile(n: string): SubscriberProfile {
   return {
     msisdn: n,
     name: `Demo subscriber ${n.slice(-4)}`,
-    area: scripted[n] ?? demoAreas[(h >> 3) % demoAreas.length] ?? 'SH-XH',
+    area: scripted[n] ?? generatedAreas[(h >> 3) % generatedAreas.length] ?? 'SH-XH',
     status: h % 17 === 0 ? 'suspended' : 'active',
     plan: { ...plan },
   };
