@@ -66,13 +66,18 @@ export function CustomerAccount({ customerId }: { customerId: string }) {
           {
             key: 'services',
             label: t('account.services'),
-            children: a.services
-              ? a.services.map((s) => (
-                  <Tag key={s.code} title={s.code}>
+            // Long service names wrap inside the narrow customer pane.
+            children: a.services ? (
+              <span style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }}>
+                {a.services.map((s) => (
+                  <Tag key={s.code} title={s.code} style={{ marginInlineEnd: 0 }}>
                     {s.name}
                   </Tag>
-                ))
-              : failed('services'),
+                ))}
+              </span>
+            ) : (
+              failed('services')
+            ),
           },
         ]}
       />
