@@ -22,7 +22,7 @@ export const CustomerAccountView = z
     errors: z
       .array(
         z.object({
-          part: z.enum(['profile', 'balance', 'services']),
+          part: z.enum(['profile', 'balance', 'services', 'bills', 'payments', 'topUps']),
           code: z.string(),
           message: z.string(),
         }),
@@ -87,3 +87,36 @@ export const NmsTicketView = z
     note: z.string().optional(),
   })
   .meta({ id: 'NmsTicket' });
+
+export const BillingQuery = z.object({
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM')
+    .describe('the bill month, e.g. 2026-11'),
+});
+
+export const BillingHistoryView = z
+  .object({
+    msisdn: z.string(),
+    month: z.string(),
+    bills: z
+      .array(
+        z.object({
+          month: z.string(),
+          total: Amount,
+          currency: z.string(),
+          paid: z.boolean(),
+          items: z.array(z.object({ description: z.string(), amount: Amount })),
+        }),
+      )
+      .nullable(),
+    payments: z
+      .array(z.object({ id: z.string(), at: z.string(), amount: Amount, method: z.string() }))
+      .nullable(),
+    topUps: z
+      .array(z.object({ id: z.string(), at: z.string(), amount: Amount, channel: z.string() }))
+      .nullable(),
+    errors: z.array(z.object({ part: z.string(), code: z.string(), message: z.string() })),
+  })
+  .nullable()
+  .meta({ id: 'BillingHistory' });

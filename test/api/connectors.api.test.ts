@@ -12,7 +12,13 @@ import {
   startDemoOperator,
   type DemoOperator,
 } from '../../src/connectors/demo/demo-operator-server.ts';
-import { demoBalance, demoProfile } from '../../src/connectors/demo/demo-subscribers.ts';
+import {
+  demoBalance,
+  demoBills,
+  demoPayments,
+  demoProfile,
+  demoTopUps,
+} from '../../src/connectors/demo/demo-subscribers.ts';
 import { httpConnectors } from '../../src/connectors/http/http-connectors.ts';
 import { makeHarness, type Harness } from '../support/api-harness.ts';
 import { storeKinds } from '../support/test-stores.ts';
@@ -63,6 +69,35 @@ describe.each(storeKinds)('connectors API on %s', (kind) => {
         errors: [],
       });
       expect(r.body.services.map((s: { code: string }) => s.code)).toContain('VOLTE');
+    },
+  );
+
+  it(
+    'reads bills of a month with items, payments and top-ups for the agent',
+    { timeout: 15_000 },
+    async () => {
+      const r = await h.json('GET', `/api/customers/${h.customerId}/billing?month=2026-11`, {
+        as: 'agent',
+      });
+      expect(r.status).toBe(200);
+      const n = '8613900139000';
+      expect(r.body).toMatchObject({ msisdn: n, month: '2026-11', errors: [] });
+      expect(r.body.bills).toEqual(demoBills(n, '2026-11'));
+      expect(r.body.payments).toEqual(demoPayments(n));
+      expect(r.body.topUps).toEqual(demoTopUps(n));
+      const bad = await h.json('GET', `/api/customers/${h.customerId}/billing?month=2026-13`, {
+        as: 'agent',
+      });
+      expect(bad.status).toBe(400);
+      expect(bad.body.code).toBe('validation.failed');
+      const none = await bare.json(
+        'GET',
+        `/api/customers/${bare.customerId}/billing?month=2026-11`,
+        { as: 'agent' },
+      );
+      expect(none.status).toBe(200);
+      expect(none.body).toMatchObject({ bills: null, payments: null, topUps: null });
+      expect(none.body.errors).toHaveLength(3);
     },
   );
 

@@ -52,6 +52,7 @@ const expected: Record<string, string> = {
   'GET /api/customers': staff,
   'GET /api/customers/{id}': all,
   'GET /api/customers/{id}/account': staff,
+  'GET /api/customers/{id}/billing': staff,
   'GET /api/connectors/status': admin,
   'POST /api/cases/{id}/boss-orders': staff,
   'POST /api/cases/{id}/nms-tickets': staff,

@@ -6,6 +6,8 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { IdParam } from '../../../contracts/common.ts';
 import {
+  BillingHistoryView,
+  BillingQuery,
   BossOrderCreate,
   BossOrderView,
   ConnectorStatusView,
@@ -40,6 +42,27 @@ export function connectorRoutes(app: OpenAPIHono<ApiEnv>): void {
           : null,
         200,
       );
+    },
+  );
+
+  app.openapi(
+    secured(staff, {
+      method: 'get',
+      path: '/api/customers/{id}/billing',
+      tags: ['customers'],
+      summary: "The customer's bills of a month with items, payments and top-ups, from billing",
+      request: { params: IdParam, query: BillingQuery },
+      responses: { 200: jsonResponse(BillingHistoryView) },
+    }),
+    async (c) => {
+      const { customerAccounts } = c.var.services;
+      const h = await customerAccounts.billingFor(
+        c.var.actor!,
+        c.req.valid('param').id,
+        c.req.valid('query').month,
+      );
+      // The port's lists are readonly; the response schema's are not: same data.
+      return c.json(h as z.infer<typeof BillingHistoryView>, 200);
     },
   );
 
