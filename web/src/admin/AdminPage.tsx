@@ -13,6 +13,7 @@ import { CapacitySection } from './CapacitySection.tsx';
 import { CaseTypesSection } from './CaseTypesSection.tsx';
 import { CategoriesSection } from './CategoriesSection.tsx';
 import { ChannelsSection } from './ChannelsSection.tsx';
+import { ConnectorsSection } from './ConnectorsSection.tsx';
 import { DevicesSection } from './DevicesSection.tsx';
 import { IvrSection } from './IvrSection.tsx';
 import { QueuesSection } from './QueuesSection.tsx';
@@ -61,6 +62,7 @@ const groups: { key: string; sections: [string, ComponentType][] }[] = [
     key: 'system',
     sections: [
       ['channels', ChannelsSection],
+      ['connectors', ConnectorsSection],
       ['audit', AuditSection],
     ],
   },
