@@ -64,7 +64,7 @@ describe.each(storeKinds)('connectors API on %s', (kind) => {
       const n = '8613900139000';
       expect(r.body).toMatchObject({
         msisdn: n,
-        profile: { area: 'SH-PD', plan: { name: demoProfile(n).plan.name } },
+        profile: { area: demoProfile(n).area, plan: { name: demoProfile(n).plan.name } },
         balance: demoBalance(n),
         errors: [],
       });

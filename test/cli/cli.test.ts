@@ -92,9 +92,13 @@ describe('kefu CLI', () => {
       };
       const account = (await (
         await fetch(`${c.url}/api/customers/${liu.items[0]!.id}/account`, auth)
-      ).json()) as { profile: { area: string }; balance: { currency: string }; errors: unknown[] };
+      ).json()) as {
+        profile: { msisdn: string };
+        balance: { currency: string };
+        errors: unknown[];
+      };
       expect(account).toMatchObject({
-        profile: { area: 'SH-PD' },
+        profile: { msisdn: '8613900139000' },
         balance: { currency: 'CNY' },
         errors: [],
       });

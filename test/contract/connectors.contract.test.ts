@@ -16,6 +16,7 @@ import {
 } from '../../src/connectors/demo/demo-operator-server.ts';
 import { ConnectorClient } from '../../src/connectors/http/connector-client.ts';
 import { httpConnectors } from '../../src/connectors/http/http-connectors.ts';
+import { demoOutageSubscriber } from '../../src/connectors/demo/demo-subscribers.ts';
 import { HttpBillingConnector } from '../../src/connectors/http/http-billing-connector.ts';
 
 async function codeOf(
@@ -59,7 +60,9 @@ describe('HTTP connectors against the demo operator backend', () => {
     async () => {
       const { boss, billing } = http.connectors;
       const p = await boss.profile(liu);
-      expect(p).toMatchObject({ msisdn: liu, area: 'SH-PD', status: expect.any(String) });
+      expect(p).toMatchObject({ msisdn: liu, area: expect.stringMatching(/^[A-Z]{2}-[A-Z]{2}$/) });
+      expect(p.area).not.toBe('SH-PD');
+      expect((await boss.profile(demoOutageSubscriber)).area).toBe('SH-PD');
       expect(p.plan.name).not.toBe('');
       expect((await boss.services(liu)).map((s) => s.code)).toContain('VOLTE');
       const b = await billing.balance('+' + liu);

@@ -11,7 +11,7 @@ import { systemActor, type Actor } from '../../src/app/app-context.ts';
 import type { Store } from '../../src/app/ports/store.ts';
 import { bootstrapCenter } from '../../src/app/seed/bootstrap.ts';
 import { DeviceService } from '../../src/app/voice/device-service.ts';
-import { demoBalance } from '../../src/connectors/demo/demo-subscribers.ts';
+import { demoBalance, demoOutageSubscriber } from '../../src/connectors/demo/demo-subscribers.ts';
 import { startCenter, type Center } from '../../src/main.ts';
 import { hostAddress, startBaresip, type Baresip } from '../support/baresip.ts';
 import { callerScenario } from '../support/sipp-caller.ts';
@@ -132,11 +132,11 @@ describe('calls through the demo IVR', () => {
   }, 60_000);
 
   it('announces an outage in the caller’s area (BOSS area, NMS outages) before queueing', async () => {
-    // 刘洋's number lives in the demo operator's outage area; the demo caller's does not.
+    // This demo customer lives in the demo operator's outage area; the usual caller does not.
     const r = await call(
       [{ pause: 1500 }, { dtmf: '2' }, { pause: 11_000 }],
       'hangup',
-      '8613900139000',
+      demoOutageSubscriber,
     );
     expect(r.code, r.out.slice(-1500)).toBe(0);
     await settle();

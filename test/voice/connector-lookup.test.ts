@@ -6,7 +6,7 @@ import {
   startDemoOperator,
   type DemoOperator,
 } from '../../src/connectors/demo/demo-operator-server.ts';
-import { demoBalance } from '../../src/connectors/demo/demo-subscribers.ts';
+import { demoBalance, demoOutageSubscriber } from '../../src/connectors/demo/demo-subscribers.ts';
 import { httpConnectors } from '../../src/connectors/http/http-connectors.ts';
 import { connectorLookup } from '../../src/voice/center/connector-lookup.ts';
 
@@ -35,7 +35,9 @@ describe('IVR connector lookups', () => {
     "finds outages in the caller's area through the BOSS profile",
     { timeout: 10_000 },
     async () => {
-      const liu = await connectorLookup(set.connectors, 'nms.outages', { msisdn: '8613900139000' });
+      const liu = await connectorLookup(set.connectors, 'nms.outages', {
+        msisdn: demoOutageSubscriber,
+      });
       expect(liu).toMatchObject({ area: 'SH-PD', count: '1' });
       expect(liu['description']).toMatch(/Pudong/);
       expect(liu['expected_end']).toMatch(/^\d{4}-/);
@@ -53,7 +55,9 @@ describe('IVR connector lookups', () => {
   );
 
   it('reads the BOSS profile', { timeout: 10_000 }, async () => {
-    const r = await connectorLookup(set.connectors, 'boss.profile', { msisdn: '8613900139000' });
+    const r = await connectorLookup(set.connectors, 'boss.profile', {
+      msisdn: demoOutageSubscriber,
+    });
     expect(r).toMatchObject({ area: 'SH-PD', status: expect.any(String) });
   });
 

@@ -28,11 +28,15 @@ export const demoServiceCatalogue = [
   { code: 'VM', name: '语音信箱 Voicemail' },
 ] as const;
 
-/** Where the demo outage is. Only scripted subscribers live there, so most demo calls queue
- * without the announcement and 刘洋's calls (the seed's 8613900139000) show it. */
+/**
+ * Where the demo outage is. Only one scripted subscriber lives there — the demo seed's second
+ * customer — so calls from that number hear the announcement and other demo calls queue as
+ * usual (the tests' callers, 刘洋 8613900139000 among them, keep their timing).
+ */
 export const demoOutageArea = 'SH-PD';
+export const demoOutageSubscriber = '8613810007919';
 const generatedAreas = ['SH-XH', 'BJ-HD', 'GZ-TH', 'SZ-NS'] as const;
-const scripted: Record<string, string> = { '8613900139000': demoOutageArea };
+const scripted: Record<string, string> = { [demoOutageSubscriber]: demoOutageArea };
 
 /** The subscriber's canonical number (86 + 11 digits), or null when not a demo subscriber. */
 export function demoSubscriberNumber(msisdn: string): string | null {
