@@ -63,7 +63,8 @@ describe('HTTP connector client against a hostile server', () => {
     { timeout: 10_000 },
     async () => {
       handler = json(500, { code: 'boom', message: 'database down' });
-      const c = client();
+      const logged: { msg: string; extra: Record<string, unknown> }[] = [];
+      const c = client({ log: (msg, extra) => logged.push({ msg, extra }) });
       const e = await codeOf(balanceOf(c));
       expect(e.code).toBe('connector.unavailable');
       expect(e.details).toMatchObject({
@@ -74,6 +75,17 @@ describe('HTTP connector client against a hostile server', () => {
       });
       expect(hits).toHaveLength(3);
       expect(c.status()).toMatchObject({ calls: 1, failures: 1, retries: 2 });
+      // One log line for the failed call, not one per attempt.
+      expect(logged).toEqual([
+        {
+          msg: 'connector call failed',
+          extra: expect.objectContaining({
+            connector: 'billing',
+            code: 'connector.unavailable',
+            attempts: 3,
+          }),
+        },
+      ]);
     },
   );
 

@@ -119,6 +119,14 @@ export class ConnectorClient {
             (err.code === 'connector.unavailable' && err.details?.['breaker'] !== 'open');
           if (!retryable || attempt >= attempts) {
             outcome = err.code.slice('connector.'.length);
+            // A missing subscriber or order is an answer, not a fault; everything else is logged.
+            if (err.code !== 'connector.not_found')
+              this.o.log?.('connector call failed', {
+                ...err.details,
+                code: err.code,
+                error: err.message,
+                attempts: attempt,
+              });
             throw err;
           }
           this.retriesMetric.inc({ connector: this.o.name });
