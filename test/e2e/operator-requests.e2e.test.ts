@@ -1,11 +1,13 @@
 /**
  * Cases that use the operator's systems, in the browser: an agent places a BOSS order from a
  * service-request case and opens an NMS ticket from a fault-report case; the demo operator
- * backend works them and their status changes appear in each case's history.
+ * backend works them and their status changes appear in each case's history. The customer's
+ * bills come from the demo billing system.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/app/app-context.ts';
+import { demoBills } from '../../src/connectors/demo/demo-subscribers.ts';
 import { startWebApp, type WebApp } from '../support/web-app.ts';
 
 const step = { timeout: 15_000 };
@@ -71,6 +73,16 @@ describe('operator requests from cases', () => {
       await page.getByRole('tab', { name: 'History' }).click();
       await statusInHistory(page, 'open');
       await statusInHistory(page, 'in_progress');
+
+      // The customer pane reads last month's bill from the demo billing system on request.
+      const now = new Date();
+      const last = new Date(Date.UTC(now.getFullYear(), now.getMonth() - 1, 1));
+      const month = last.toISOString().slice(0, 7);
+      const [bill] = demoBills('8613900139000', month);
+      await page.getByTestId('billing-open').click();
+      await page.getByTestId('billing-total').getByText(`${bill!.total} CNY`).waitFor(step);
+      await page.getByText(bill!.items[0]!.description).waitFor(step);
+      await w.shot(page, 'customer-billing.en');
 
       expect(w.problems).toEqual([]);
     },

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { get } from '../api/client.ts';
 import type { CustomerAccount as Account } from '../api/types.ts';
+import { BillingHistoryButton } from './BillingHistory.tsx';
 
 const section = { marginTop: 10, marginBottom: 4, fontSize: 13 } as const;
 
@@ -27,9 +28,12 @@ export function CustomerAccount({ customerId }: { customerId: string }) {
     );
   return (
     <div data-testid="customer-account">
-      <Typography.Title level={5} style={section}>
-        {t('account.title')}
-      </Typography.Title>
+      <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>
+        <Typography.Title level={5} style={section}>
+          {t('account.title')}
+        </Typography.Title>
+        <BillingHistoryButton customerId={customerId} />
+      </div>
       <Descriptions
         size="small"
         column={1}
