@@ -60,7 +60,16 @@ import type { Services } from './api/http/api-env.ts';
 import { createApi } from './api/http/create-api.ts';
 import { attachEventStream } from './api/ws/event-stream.ts';
 import { openStore, type StoreOptions } from './store/open-store.ts';
-import { DemoBillingConnector } from './connectors/demo/demo-billing.ts';
+import {
+  noConnectors,
+  startConnectors,
+  type ConnectorsOptions,
+} from './connectors/start-connectors.ts';
+import { CustomerAccounts } from './app/customers/customer-account.ts';
+import { MetricsRegistry } from './app/metrics/metrics-registry.ts';
+import { CaseOperatorRequests } from './app/cases/case-operator-requests.ts';
+import { OperatorRequestFollower } from './app/cases/operator-request-follower.ts';
+import type { ConnectorSet } from './app/ports/connectors.ts';
 import { startVoice, type Voice, type VoiceOptions } from './voice/center/start-voice.ts';
 import { ChatService } from './app/messaging/chat-service.ts';
 import { attachChatSocket } from './channels/webchat/chat-socket.ts';
@@ -93,7 +102,14 @@ export interface CenterOptions extends StoreOptions {
   /** Webhook delivery: retries, disable rule, and whether private addresses are refused. */
   readonly webhooks?: WebhookOptions;
   /** The built-in switch; omitted: no SIP. */
-  readonly voice?: Omit<VoiceOptions, 'billing' | 'demo' | 'recordings'> & {
+  /**
+   * The operator's systems over HTTP (`--boss-url` …). Omitted: in demo mode the demo operator
+   * backend is started on 127.0.0.1 and used; otherwise every connector call is unavailable.
+   */
+  readonly connectors?: ConnectorsOptions;
+  /** Port of the demo operator backend in demo mode (default: any free port). */
+  readonly demoOperatorPort?: number;
+  readonly voice?: Omit<VoiceOptions, 'connectors' | 'demo' | 'recordings'> & {
     recordingsDir?: string;
   };
 }
@@ -105,6 +121,8 @@ export interface Center {
   readonly seeded: boolean;
   readonly voice: Voice | null;
   readonly channels: Channels | null;
+  /** Where the demo operator backend listens (demo mode without --boss-url …). */
+  readonly demoOperatorUrl: string | null;
   close(): Promise<void>;
 }
 
@@ -119,8 +137,6 @@ const defaultAddresses: OutboxAddresses = {
 /** Private addresses are allowed by default: the operator's own systems are usually internal. */
 export type WebhookOptions = DispatcherOptions & { readonly blockPrivateAddresses?: boolean };
 
-const noBilling = { balance: () => Promise.reject(new Error('no billing connector configured')) };
-
 export function buildServices(
   store: Store,
   o: {
@@ -133,6 +149,8 @@ export function buildServices(
     portalUrl?: string;
     /** Retry schedule, disable rule and timeout of webhook deliveries. */
     webhooks?: WebhookOptions;
+    connectors?: ConnectorSet;
+    metrics?: MetricsRegistry;
   } = {},
 ): Services {
   const deps: AppDeps = {
@@ -158,6 +176,10 @@ export function buildServices(
     new HttpWebhookSender({ blockPrivateAddresses: o.webhooks?.blockPrivateAddresses ?? false }),
     o.webhooks,
   );
+  const operator = o.connectors ?? noConnectors;
+  const caseOperatorRequests = new CaseOperatorRequests(deps, cases, operator.connectors);
+  const operatorRequestFollower = new OperatorRequestFollower(deps, cases, operator.connectors);
+  caseOperatorRequests.onRecorded((ref) => operatorRequestFollower.watch(ref));
   return {
     centerInfo: { demo: false },
     store,
@@ -200,6 +222,11 @@ export function buildServices(
     chat: new ChatService(deps, { customers, router, inbox, outbox }),
     webhooks: new WebhookService(deps, webhookDispatcher),
     webhookDispatcher,
+    connectors: operator,
+    customerAccounts: new CustomerAccounts(deps, customers, operator.connectors),
+    caseOperatorRequests,
+    operatorRequestFollower,
+    metrics: o.metrics ?? new MetricsRegistry(),
   };
 }
 
@@ -212,7 +239,16 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
   const store = o.store ?? (await openStore(o));
   await bootstrapCenter(store);
   const recordingsDir = o.voice?.recordingsDir ?? join(o.dataDir ?? './data', 'recordings');
-  const services = buildServices(store, { ...o, recordingsDir });
+  const metrics = new MetricsRegistry();
+  const started = await startConnectors({
+    demo: o.demo ?? false,
+    config: o.connectors,
+    demoOperatorPort: o.demoOperatorPort,
+    metrics,
+    log: (msg, extra) => logger.warn(extra, msg),
+  });
+  const connectors = started.set;
+  const services = buildServices(store, { ...o, recordingsDir, connectors, metrics });
   let seeded = false;
   if (o.demo && (await store.users.list({}, { limit: 1, offset: 0 })).total === 0) {
     const deps: AppDeps = {
@@ -232,6 +268,8 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
   const stopFollow = followContactTasks(store, services.clock);
   services.outbox.start();
   services.smsSurveys.start();
+  // BOSS orders and NMS tickets placed from cases: status changes flow into their timelines.
+  await services.operatorRequestFollower.start();
   // Interval tables catch up with the log every few seconds (and after a restart).
   services.materializer.start();
   services.webhookDispatcher.start();
@@ -254,9 +292,7 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
     ? await startVoice(services, {
         ...o.voice,
         demo: o.demo ?? false,
-        // The demo operator's billing answers in demo mode; otherwise no billing system is
-        // configured yet (issue #9 adds the HTTP connector) and balance lookups fail cleanly.
-        billing: o.demo ? new DemoBillingConnector() : noBilling,
+        connectors: connectors.connectors,
         recordings: services.recordings,
         log: (level, msg, extra) => logger[level]({ ...extra }, msg),
       })
@@ -316,6 +352,7 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
     seeded,
     voice,
     channels,
+    demoOperatorUrl: started.demoOperatorUrl,
     async close() {
       clearInterval(sweep);
       clearInterval(retention);
@@ -326,6 +363,7 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
       await services.smsSurveys.close();
       await channels?.stop();
       await services.outbox.stop();
+      await services.operatorRequestFollower.stop();
       await services.materializer.stop();
       await services.webhookDispatcher.stop();
       await services.router.stop();
@@ -335,6 +373,7 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
         server.close(() => resolve());
       });
+      await started.stop();
       if (!o.store) await store.close();
     },
   };

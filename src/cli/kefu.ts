@@ -3,6 +3,12 @@
  * `--data-dir` (PGlite, default ./data or $KEFU_DATA_DIR) and honours $DATABASE_URL.
  */
 import { channelFlagSpec, channelOptions } from './channel-flags.ts';
+import {
+  connectorFlagSpec,
+  connectorOptions,
+  connectorUsage,
+  demoOperatorPort,
+} from './connector-flags.ts';
 import { randomUUID } from 'node:crypto';
 import { networkInterfaces } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -27,6 +33,7 @@ const usage = `kefu — contact center with case management
              [--smpp smpp://ID:PASS@HOST:PORT] [--sms-source 10086]
              [--fax-gateway DOMAIN]… [--fax-number +86…] [--portal-url https://…/portal.html]
              [--webhooks-block-private]  (refuse webhook URLs on private addresses)
+             ${connectorUsage}
   kefu migrate [--data-dir DIR]
   kefu seed --demo [--data-dir DIR]
   kefu user add --username U --password P --role ${roles.join('|')} [--data-dir DIR]
@@ -111,6 +118,7 @@ async function main(argv: string[]): Promise<number> {
           'conference-continues': { type: 'boolean' },
           'webhooks-block-private': { type: 'boolean' },
           ...channelFlagSpec,
+          ...connectorFlagSpec,
         },
       });
       if (v.help) return (console.log(usage), 0);
@@ -125,7 +133,11 @@ async function main(argv: string[]): Promise<number> {
       if (!rtpMin || !rtpMax || rtpMin >= rtpMax)
         throw new Error(`bad --rtp-ports ${v['rtp-ports']} (use MIN-MAX)`);
       const text = channelOptions(v);
+      const connectors = connectorOptions(v);
+      const opPort = demoOperatorPort(v);
       const center = await startCenter({
+        ...(connectors ? { connectors } : {}),
+        ...(opPort !== undefined ? { demoOperatorPort: opPort } : {}),
         ...so,
         channels: text.channels,
         addresses: text.addresses,
@@ -163,6 +175,8 @@ async function main(argv: string[]): Promise<number> {
             ]
           : []),
       ];
+      if (center.demoOperatorUrl)
+        lines.push(`  demo operator backend (BOSS, billing, NMS): ${center.demoOperatorUrl}`);
       if (v.demo) {
         lines.push(
           center.seeded

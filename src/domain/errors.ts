@@ -81,6 +81,12 @@ export const errorCodes = [
   'webhook.invalid_url',
   'webhook.invalid_pattern',
   'webhook.illegal_transition',
+  'connector.timeout',
+  'connector.unavailable',
+  'connector.bad_response',
+  'connector.not_found',
+  'connector.rejected',
+  'connector.illegal_transition',
   'rate_limited',
   'internal',
 ] as const;

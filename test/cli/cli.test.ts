@@ -36,6 +36,10 @@ describe('kefu CLI', () => {
       tmp(),
     ]);
     expect(bad.code).toBe(2);
+    // Half an operator is refused before anything starts.
+    const half = await run(['start', '--boss-url', 'http://127.0.0.1:1/boss', '--data-dir', tmp()]);
+    expect(half.code).toBe(1);
+    expect(half.err).toContain('--boss-url, --billing-url and --nms-url together');
   });
 
   it('starts a demo center on an empty PGlite directory, seeds it once, and serves logins', async () => {
@@ -76,6 +80,28 @@ describe('kefu CLI', () => {
         return r.items[0];
       });
       expect(found.type).toBe('query');
+      // Demo mode runs the demo operator backend; the screen pop's account comes from it.
+      expect(c.out()).toMatch(
+        /demo operator backend \(BOSS, billing, NMS\): http:\/\/127\.0\.0\.1:\d+/,
+      );
+      const auth = { headers: { authorization: `Bearer ${admin.token}` } };
+      const liu = (await (
+        await fetch(`${c.url}/api/customers?msisdn=8613900139000`, auth)
+      ).json()) as {
+        items: { id: string }[];
+      };
+      const account = (await (
+        await fetch(`${c.url}/api/customers/${liu.items[0]!.id}/account`, auth)
+      ).json()) as {
+        profile: { msisdn: string };
+        balance: { currency: string };
+        errors: unknown[];
+      };
+      expect(account).toMatchObject({
+        profile: { msisdn: '8613900139000' },
+        balance: { currency: 'CNY' },
+        errors: [],
+      });
     } finally {
       await stop(c.proc);
     }

@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Store } from '../../src/app/ports/store.ts';
 import { startCenter, type Center } from '../../src/main.ts';
+import { demoBalance, demoProfile } from '../../src/connectors/demo/demo-subscribers.ts';
 import { hostAddress } from '../support/baresip.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { complaintCaller, openAllDay } from '../support/telephony.ts';
@@ -291,6 +292,15 @@ describe('agent desktop: a call answered in the browser softphone', () => {
     await page.getByTestId('call-state').getByText('Talking').waitFor(step);
     await page.getByTestId('customer-name').getByText('刘洋 Liu Yang').waitFor(step);
     await page.getByTestId('ivr-data').waitFor(step);
+    // …and his account, read over HTTP from the demo operator's BOSS and billing.
+    await page
+      .getByTestId('account-plan')
+      .getByText(demoProfile('8613900139000').plan.name)
+      .waitFor(step);
+    await page
+      .getByTestId('account-balance')
+      .getByText(`${demoBalance('8613900139000').amount} CNY`)
+      .waitFor(step);
     expect(await page.getByTestId('call-retrieve').isDisabled()).toBe(true);
     expect(await page.getByTestId('call-complete-transfer').isDisabled()).toBe(true);
     await page.getByTestId('call-hold').click();

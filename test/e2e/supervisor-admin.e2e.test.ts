@@ -26,6 +26,7 @@ const adminSections = [
   ['sla', 'section-sla'],
   ['calendars', 'section-calendars'],
   ['channels', 'section-channels'],
+  ['connectors', 'section-connectors'],
   ['audit', 'section-audit'],
 ] as const;
 
@@ -297,6 +298,11 @@ describe('supervisor wallboard and admin console', () => {
           await expect
             .poll(() => admin.locator('.ant-spin-spinning').count(), { timeout: 5_000 })
             .toBe(0);
+          // Demo mode: BOSS, billing and NMS of the demo operator backend, all healthy.
+          if (key === 'connectors')
+            await expect
+              .poll(() => admin.getByTestId('connector-breaker-closed').count(), { timeout: 5_000 })
+              .toBe(3);
           await shot(admin, `admin-${key}.${lang}`);
         }
       }

@@ -4,6 +4,7 @@
  */
 import { ManualClock } from '../../src/app/ports/clock.ts';
 import type { StoreKind } from '../../src/app/ports/store.ts';
+import type { ConnectorSet } from '../../src/app/ports/connectors.ts';
 import { bootstrapCenter } from '../../src/app/seed/bootstrap.ts';
 import { systemActor } from '../../src/app/app-context.ts';
 import type { Services } from '../../src/api/http/api-env.ts';
@@ -50,6 +51,8 @@ export async function makeHarness(
     maxBodyBytes?: number;
     throttle?: { windowMs: number; perUser: number; perIp: number };
     recordingsDir?: string;
+    /** Operator connectors (default: none configured). */
+    connectors?: ConnectorSet;
   } = {},
 ): Promise<Harness> {
   const store = await openTestStore(kind);
@@ -59,6 +62,7 @@ export async function makeHarness(
     clock,
     ...(o.throttle ? { throttle: o.throttle } : {}),
     ...(o.recordingsDir ? { recordingsDir: o.recordingsDir } : {}),
+    ...(o.connectors ? { connectors: o.connectors } : {}),
   });
   const app = createApi(services, o.maxBodyBytes ? { maxBodyBytes: o.maxBodyBytes } : {});
   const admin = systemActor;

@@ -11,7 +11,7 @@ import { systemActor, type Actor } from '../../src/app/app-context.ts';
 import type { Store } from '../../src/app/ports/store.ts';
 import { bootstrapCenter } from '../../src/app/seed/bootstrap.ts';
 import { DeviceService } from '../../src/app/voice/device-service.ts';
-import { DemoBillingConnector } from '../../src/connectors/demo/demo-billing.ts';
+import { demoBalance, demoOutageSubscriber } from '../../src/connectors/demo/demo-subscribers.ts';
 import { startCenter, type Center } from '../../src/main.ts';
 import { hostAddress, startBaresip, type Baresip } from '../support/baresip.ts';
 import { callerScenario } from '../support/sipp-caller.ts';
@@ -94,11 +94,12 @@ describe('calls through the demo IVR', () => {
   const call = (
     steps: Parameters<typeof callerScenario>[0]['steps'],
     end: 'hangup' | 'await_bye' = 'hangup',
+    from = caller,
   ) =>
     runSipp({
       target: `${host}:${center.voice!.sw.sipPort}`,
       host,
-      scenario: callerScenario({ caller, steps, end }),
+      scenario: callerScenario({ caller: from, steps, end }),
       extra: ['-rtp_echo'],
       timeoutMs: 60_000,
     });
@@ -106,12 +107,13 @@ describe('calls through the demo IVR', () => {
     (await store.contacts.list({}, { limit: 1, offset: 0 })).items[0]!;
   const settle = () => new Promise((r) => setTimeout(r, 1500));
 
-  it('reads the balance to the caller (self-service through the billing connector)', async () => {
+  it('reads the balance to the caller (self-service through the HTTP billing connector)', async () => {
     const r = await call([{ pause: 1500 }, { dtmf: '1' }, { pause: 7000 }]);
     expect(r.code, r.out.slice(-1500)).toBe(0);
     await settle();
     const c = await lastContact();
-    const expected = await new DemoBillingConnector().balance(caller);
+    // Looked up over HTTP at the demo operator backend that `demo: true` starts.
+    const expected = demoBalance(caller);
     expect(c.ivrData['balance.amount']).toBe(expected.amount);
     expect(c.ivrData['ivr.path']).toContain('balance-say');
     expect(c.queuedAt).toBeNull();
@@ -127,6 +129,28 @@ describe('calls through the demo IVR', () => {
       { node: 'balance-say', exit: 'next' },
     ]);
     expect(c.endedAt).toBeInstanceOf(Date);
+  }, 60_000);
+
+  it('announces an outage in the caller’s area (BOSS area, NMS outages) before queueing', async () => {
+    // This demo customer lives in the demo operator's outage area; the usual caller does not.
+    const r = await call(
+      [{ pause: 1500 }, { dtmf: '2' }, { pause: 11_000 }],
+      'hangup',
+      demoOutageSubscriber,
+    );
+    expect(r.code, r.out.slice(-1500)).toBe(0);
+    await settle();
+    const c = await lastContact();
+    expect(c.ivrData['outage.area']).toBe('SH-PD');
+    expect(c.ivrData['outage.count']).toBe('1');
+    expect(c.ivrData['ivr.path']).toContain('complaint-outage-say');
+    expect(c.queuedAt).toBeInstanceOf(Date);
+    const plain = await call([{ pause: 1500 }, { dtmf: '2' }, { pause: 6000 }]);
+    expect(plain.code, plain.out.slice(-1500)).toBe(0);
+    await settle();
+    const d = await lastContact();
+    expect(d.ivrData['outage.count']).toBe('0');
+    expect(d.ivrData['ivr.path']).not.toContain('complaint-outage-say');
   }, 60_000);
 
   it('counts a caller who hangs up while waiting as abandoned', async () => {

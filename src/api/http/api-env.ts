@@ -38,6 +38,11 @@ import type { SmsSurveyService } from '../../app/quality/sms-survey-service.ts';
 import type { IvrSurveyService } from '../../app/quality/ivr-survey-service.ts';
 import type { WebhookService } from '../../app/webhooks/webhook-service.ts';
 import type { WebhookDispatcher } from '../../app/webhooks/webhook-dispatcher.ts';
+import type { ConnectorSet } from '../../app/ports/connectors.ts';
+import type { CustomerAccounts } from '../../app/customers/customer-account.ts';
+import type { MetricsRegistry } from '../../app/metrics/metrics-registry.ts';
+import type { CaseOperatorRequests } from '../../app/cases/case-operator-requests.ts';
+import type { OperatorRequestFollower } from '../../app/cases/operator-request-follower.ts';
 
 export interface Services {
   /** Facts about this center the login page shows (demo mode is set once seeded). */
@@ -82,6 +87,14 @@ export interface Services {
   readonly webhooks: WebhookService;
   /** Follows the event log and sends webhooks (started by startCenter). */
   readonly webhookDispatcher: WebhookDispatcher;
+  /** The operator's BOSS, billing and NMS (unconfigured: every call is connector.unavailable). */
+  readonly connectors: ConnectorSet;
+  readonly customerAccounts: CustomerAccounts;
+  /** BOSS orders and NMS tickets placed from cases, and the follower that tracks them. */
+  readonly caseOperatorRequests: CaseOperatorRequests;
+  readonly operatorRequestFollower: OperatorRequestFollower;
+  /** Process metrics (connector calls today; a /metrics endpoint reads the same registry). */
+  readonly metrics: MetricsRegistry;
 }
 
 export interface ApiEnv {

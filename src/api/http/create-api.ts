@@ -38,6 +38,7 @@ import { recordingRoutes } from './routes/recording-routes.ts';
 import { qualityRoutes } from './routes/quality-routes.ts';
 import { surveyRoutes } from './routes/survey-routes.ts';
 import { webhookRoutes } from './routes/webhook-routes.ts';
+import { connectorRoutes } from './routes/connector-routes.ts';
 
 export interface ApiOptions {
   readonly maxBodyBytes?: number;
@@ -108,6 +109,7 @@ export function createApi(services: Services, o: ApiOptions = {}): OpenAPIHono<A
   authRoutes(app);
   orgRoutes(app);
   customerRoutes(app);
+  connectorRoutes(app);
   caseConfigRoutes(app);
   caseRoutes(app);
   routingConfigRoutes(app);

@@ -84,6 +84,13 @@ export const statusOf: Record<ErrorCode, number> = {
   'webhook.invalid_url': 400,
   'webhook.invalid_pattern': 400,
   'webhook.illegal_transition': 409,
+  // The operator's system failed us, not the caller: gateway statuses.
+  'connector.timeout': 504,
+  'connector.unavailable': 503,
+  'connector.bad_response': 502,
+  'connector.not_found': 404,
+  'connector.rejected': 422,
+  'connector.illegal_transition': 500,
   rate_limited: 429,
   internal: 500,
 };

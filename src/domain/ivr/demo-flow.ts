@@ -10,6 +10,7 @@
  *                                           └ error ─▶ "暂时无法查询" ─▶ main
  *    2 ─▶ topic = complaint ─▶ hours? ─ open ─▶ queue complaints (position, 1 = call me back)
  *    3 ─▶ topic = general   ─▶ hours? ─ open ─▶ queue general   (position, 1 = call me back)
+ *              (announceOutages: open ─▶ lookup nms.outages(${caller}) ─ any ─▶ "网络故障…" ─▶ queue)
  *                                  └ closed ─▶ "非工作时间" ─▶ collect call-back number
  *                                              (# alone = this phone) ─▶ callback ─▶ goodbye
  * ```
@@ -27,6 +28,11 @@ export interface DemoFlowParams {
   readonly calendarId: string;
   readonly id?: string;
   readonly version?: number;
+  /**
+   * Before queueing, ask NMS for outages in the caller's area (`nms.outages`) and announce one;
+   * any lookup failure just queues the call. Needs the operator connectors (on in demo mode).
+   */
+  readonly announceOutages?: boolean;
 }
 
 const p = (prompt: string) => ({ prompt });
@@ -44,9 +50,31 @@ export function demoFlow(params: DemoFlowParams): IvrFlow {
     [`${topic}-hours`]: {
       type: 'hours',
       calendarId: params.calendarId,
-      open: `${topic}-transfer`,
+      open: params.announceOutages ? `${topic}-outage` : `${topic}-transfer`,
       closed: 'closed',
     },
+    ...(params.announceOutages
+      ? {
+          [`${topic}-outage`]: {
+            type: 'lookup',
+            connector: 'nms.outages',
+            input: { msisdn: '${caller}' },
+            output: 'outage',
+            next: `${topic}-outage-check`,
+            onError: `${topic}-transfer`,
+          },
+          [`${topic}-outage-check`]: {
+            type: 'condition',
+            branches: [{ when: 'num.outage.count > 0', next: `${topic}-outage-say` }],
+            otherwise: `${topic}-transfer`,
+          },
+          [`${topic}-outage-say`]: {
+            type: 'play',
+            prompts: [p('outage-notice')],
+            next: `${topic}-transfer`,
+          },
+        }
+      : {}),
     [`${topic}-transfer`]: { type: 'play', prompts: [p('transferring')], next: `${topic}-queue` },
     [`${topic}-queue`]: {
       type: 'queue',
@@ -169,6 +197,10 @@ export const demoPromptTexts: PromptTexts = {
     en: 'Sorry, we could not understand your choice. Connecting you to an agent.',
   },
   'balance-is': { zh: '您的账户余额为', en: 'Your balance is' },
+  'outage-notice': {
+    zh: '您所在地区网络故障，正在抢修。',
+    en: 'There is a network outage in your area, repairs are under way.',
+  },
   'after-balance': {
     zh: '返回主菜单请按1，结束通话请按2。',
     en: 'For the main menu, press 1. To end the call, press 2.',

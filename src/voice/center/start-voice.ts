@@ -8,7 +8,7 @@ import type { CustomerService } from '../../app/customers/customer-service.ts';
 import type { Clock } from '../../app/ports/clock.ts';
 import type { Store } from '../../app/ports/store.ts';
 import type { RouterService } from '../../app/routing/router-service.ts';
-import type { BillingConnector } from '../../app/ports/connectors.ts';
+import type { Connectors } from '../../app/ports/connectors.ts';
 import type { RecordingStore } from '../../app/ports/recording-store.ts';
 import { generalQueueId } from '../../app/seed/bootstrap.ts';
 import { IvrFlowService } from '../../app/voice/ivr-flow-service.ts';
@@ -27,7 +27,7 @@ export interface VoiceOptions {
   readonly trunks?: readonly TrunkConfig[];
   readonly demo: boolean;
   readonly recordings: RecordingStore;
-  readonly billing: BillingConnector;
+  readonly connectors: Connectors;
   readonly autoAnswer?: boolean;
   readonly digestAlgorithms?: readonly ('SHA-256' | 'MD5')[];
   readonly announceEverySeconds?: number;
@@ -76,7 +76,12 @@ export async function startVoice(services: VoiceServices, o: VoiceOptions): Prom
     const calendars = await services.store.calendars.list();
     const complaints = queues.find((q) => q.name.startsWith('Complaints'))?.id ?? generalQueueId;
     const office = calendars.find((c) => c.name.includes('office'))?.id ?? 'cal-24x7';
-    return demoFlow({ complaintsQueueId: complaints, generalQueueId, calendarId: office });
+    return demoFlow({
+      complaintsQueueId: complaints,
+      generalQueueId,
+      calendarId: office,
+      announceOutages: true,
+    });
   };
   const flows = new IvrFlowService({
     store: services.store,
@@ -97,7 +102,7 @@ export async function startVoice(services: VoiceServices, o: VoiceOptions): Prom
     store: services.store,
     router: services.router,
     customers: services.customers,
-    billing: o.billing,
+    connectors: o.connectors,
     prompts: new PromptStore(),
     clock: services.clock,
     recordings: o.recordings,

@@ -10,7 +10,8 @@ import { dirname } from 'node:path';
 import { systemActor, agentActor, type Actor } from '../../app/app-context.ts';
 import type { CustomerService } from '../../app/customers/customer-service.ts';
 import type { Clock } from '../../app/ports/clock.ts';
-import type { BillingConnector } from '../../app/ports/connectors.ts';
+import type { Connectors } from '../../app/ports/connectors.ts';
+import { connectorLookup } from './connector-lookup.ts';
 import type { RecordingStore } from '../../app/ports/recording-store.ts';
 import type { CallControl } from '../../app/ports/call-control.ts';
 import { DomainError } from '../../domain/errors.ts';
@@ -75,7 +76,8 @@ export interface VoiceCenterDeps {
   readonly store: Store;
   readonly router: RouterService;
   readonly customers: CustomerService;
-  readonly billing: BillingConnector;
+  /** The operator's systems the IVR's lookup nodes ask (see connector-lookup.ts). */
+  readonly connectors: Connectors;
   readonly prompts: PromptStore;
   readonly clock: Clock;
   readonly recordings: RecordingStore;
@@ -420,15 +422,11 @@ export class VoiceCenter implements CallControl {
     }
   }
 
-  private async lookup(
+  private lookup(
     connector: string,
     input: Readonly<Record<string, string>>,
   ): Promise<Readonly<Record<string, string>>> {
-    if (connector === 'billing.balance') {
-      const b = await this.d.billing.balance(input['msisdn'] ?? '');
-      return { amount: b.amount, currency: b.currency, plan: b.planName };
-    }
-    throw new Error(`no connector ${connector}`);
+    return connectorLookup(this.d.connectors, connector, input);
   }
 
   private async afterIvr(call: Call, outcome: IvrOutcome): Promise<void> {

@@ -13,6 +13,7 @@ import { CapacitySection } from './CapacitySection.tsx';
 import { CaseTypesSection } from './CaseTypesSection.tsx';
 import { CategoriesSection } from './CategoriesSection.tsx';
 import { ChannelsSection } from './ChannelsSection.tsx';
+import { ConnectorsSection } from './ConnectorsSection.tsx';
 import { DevicesSection } from './DevicesSection.tsx';
 import { IvrSection } from './IvrSection.tsx';
 import { QueuesSection } from './QueuesSection.tsx';
@@ -63,6 +64,7 @@ const groups: { key: string; sections: [string, ComponentType][] }[] = [
     sections: [
       ['channels', ChannelsSection],
       ['webhooks', WebhooksSection],
+      ['connectors', ConnectorsSection],
       ['audit', AuditSection],
     ],
   },

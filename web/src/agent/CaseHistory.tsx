@@ -16,6 +16,9 @@ const known = new Set([
   'case.priority_changed',
   'case.satisfaction_rated',
   'case.callback_requested',
+  'case.operator_request_opened',
+  'case.operator_request_updated',
+  'case.operator_request_finished',
 ]);
 
 /** What happened to the case, oldest first, from its events. */
@@ -41,6 +44,13 @@ export function CaseHistory({ events }: { events: LoggedEvent[] }) {
                   {' '}
                   <Tag>{tc(`stage.${String(p['from'])}`)}</Tag>→
                   <Tag>{tc(`stage.${String(p['to'])}`)}</Tag>
+                </>
+              )}
+              {e.type.startsWith('case.operator_request_') && (
+                <>
+                  {' '}
+                  {String(p['system']).toUpperCase()} {String(p['requestId'])}{' '}
+                  <Tag data-testid="operator-request-status">{String(p['status'])}</Tag>
                 </>
               )}
               {e.type === 'case.assigned' && typeof p['assigneeId'] === 'string' && (

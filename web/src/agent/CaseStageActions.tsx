@@ -8,6 +8,7 @@ import { useReportError } from '../shared/errors.ts';
 import { useSession } from '../shell/session.tsx';
 import { joinList, missingFor, openStages, stageMoves, type Stage } from './case-rules.ts';
 import { DispatchModal } from './DispatchModal.tsx';
+import { OperatorRequestButton } from './OperatorRequestModal.tsx';
 import { StageMoveModal } from './StageMoveModal.tsx';
 
 /**
@@ -115,6 +116,7 @@ export function CaseStageActions({
           {t('case.urge')}
         </Button>
       )}
+      {open && <OperatorRequestButton kase={kase} />}
       <StageMoveModal
         to={moving}
         title={moving ? label(moving) : ''}

@@ -4,13 +4,15 @@ import type { Contact } from '../api/types.ts';
 import { channelColor, levelColor, stageColor } from './colors.ts';
 import { openStages, type Stage } from './case-rules.ts';
 import { useCustomer, useCustomerCases, useCustomerContacts } from './queries.ts';
+import { CustomerAccount } from './CustomerAccount.tsx';
 import { formatShortTime } from '../shared/format.ts';
 
 const section = { marginTop: 10, marginBottom: 4, fontSize: 13 } as const;
 
 /**
- * The screen pop: who the customer is (level, numbers, tags), the IVR data of this contact,
- * their recent contacts on every channel and their open cases (click to open one).
+ * The screen pop: who the customer is (level, numbers, tags), their plan, balance and services
+ * at the operator, the IVR data of this contact, their recent contacts on every channel and
+ * their open cases (click to open one).
  */
 export function Customer360({
   customerId,
@@ -52,6 +54,7 @@ export function Customer360({
               },
             ]}
           />
+          {c.msisdn && <CustomerAccount customerId={c.id} />}
         </>
       ) : (
         <Typography.Text type="secondary">

@@ -26,6 +26,11 @@ const zh: Record<string, string> = {
   'error.case.stage_required': '按工单流程还需先经过其他阶段',
   'error.case.closed': '工单已关闭',
   'error.not_found': '找不到，或您没有权限查看',
+  'error.connector.timeout': '运营商系统响应超时，请稍后再试',
+  'error.connector.unavailable': '运营商系统暂时不可用',
+  'error.connector.bad_response': '运营商系统返回了无法识别的结果',
+  'error.connector.not_found': '运营商系统中没有找到该用户或单据',
+  'error.connector.rejected': '运营商系统拒绝了该请求',
 };
 
 const en: Record<string, string> = {
@@ -49,6 +54,11 @@ const en: Record<string, string> = {
   'error.case.stage_required': 'The case plan needs other stages first',
   'error.case.closed': 'The case is closed',
   'error.not_found': 'Not found, or you may not see it',
+  'error.connector.timeout': 'The operator system did not answer in time; try again shortly',
+  'error.connector.unavailable': 'The operator system is not available right now',
+  'error.connector.bad_response': 'The operator system gave an answer kefu cannot read',
+  'error.connector.not_found': 'The operator system has no such subscriber or request',
+  'error.connector.rejected': 'The operator system refused the request',
 };
 
 const missing = (texts: Record<string, string>, lng: string) =>

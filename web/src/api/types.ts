@@ -14,6 +14,7 @@ import type {
 import type { TeamView } from '../../../src/contracts/org.ts';
 import type { EventView } from '../../../src/contracts/events.ts';
 import type { CustomerView, ContactView } from '../../../src/contracts/customers.ts';
+import type { BillingHistoryView, CustomerAccountView } from '../../../src/contracts/connectors.ts';
 
 export type User = z.infer<typeof UserView>;
 export type Login = z.infer<typeof LoginResponse>;
@@ -29,6 +30,8 @@ export type Task = z.infer<typeof TaskView>;
 export type Team = z.infer<typeof TeamView>;
 export type LoggedEvent = z.infer<typeof EventView>;
 export type Customer = z.infer<typeof CustomerView>;
+export type CustomerAccount = z.infer<typeof CustomerAccountView>;
+export type BillingHistory = z.infer<typeof BillingHistoryView>;
 export type Contact = z.infer<typeof ContactView>;
 export interface Page<T> {
   items: T[];

@@ -131,7 +131,7 @@ describe('the recorded prompts (assets/prompts)', () => {
       expect(f.dataBytes, name).toBeGreaterThan(800); // at least 50 ms of sound
       total += readFileSync(file).length;
     }
-    expect(total).toBeLessThan(3_500_000); // 3.09 MB with the survey prompts
+    expect(total).toBeLessThan(3_500_000); // 3.21 MB with the survey and outage prompts
   });
 
   it('cover every word say can produce for a sample of values', () => {
