@@ -81,6 +81,10 @@ export const errorCodes = [
   'webhook.invalid_url',
   'webhook.invalid_pattern',
   'webhook.illegal_transition',
+  'dialer.invalid_campaign',
+  'dialer.illegal_transition',
+  'dialer.invalid_record',
+  'dialer.invalid_csv',
   'rate_limited',
   'internal',
 ] as const;

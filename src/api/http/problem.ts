@@ -84,6 +84,10 @@ export const statusOf: Record<ErrorCode, number> = {
   'webhook.invalid_url': 400,
   'webhook.invalid_pattern': 400,
   'webhook.illegal_transition': 409,
+  'dialer.invalid_campaign': 400,
+  'dialer.illegal_transition': 409,
+  'dialer.invalid_record': 400,
+  'dialer.invalid_csv': 400,
   rate_limited: 429,
   internal: 500,
 };
