@@ -69,6 +69,7 @@ import { startChannels, type Channels, type ChannelsOptions } from './channels/s
 import { join } from 'node:path';
 import { WebhookDispatcher, type DispatcherOptions } from './app/webhooks/webhook-dispatcher.ts';
 import { WebhookService } from './app/webhooks/webhook-service.ts';
+import { CampaignService } from './app/dialer/campaign-service.ts';
 import { HttpWebhookSender } from './connectors/webhook/http-webhook-sender.ts';
 
 export interface CenterOptions extends StoreOptions {
@@ -200,6 +201,7 @@ export function buildServices(
     chat: new ChatService(deps, { customers, router, inbox, outbox }),
     webhooks: new WebhookService(deps, webhookDispatcher),
     webhookDispatcher,
+    campaigns: new CampaignService(deps),
   };
 }
 

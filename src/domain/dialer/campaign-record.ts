@@ -59,6 +59,8 @@ export interface CampaignRecord {
   readonly campaignId: string;
   /** E.164 digits without '+', as customers' numbers are stored. */
   readonly number: string;
+  /** Its place in the campaign's lists (import order), the order records are dialed in. */
+  readonly position: number;
   readonly name: string;
   /** Free fields shown to the agent (the screen pop). */
   readonly data: Readonly<Record<string, string>>;
@@ -99,6 +101,7 @@ export function newRecord(
   campaignId: string,
   input: RecordInput,
   now: Date,
+  position = 0,
 ): CampaignRecord {
   const number = normalizeDialNumber(input.number);
   const tz = input.timeZone?.trim() || null;
@@ -114,6 +117,7 @@ export function newRecord(
     id,
     campaignId,
     number,
+    position,
     name: (input.name ?? '').trim(),
     data: input.data ?? {},
     timeZone: tz,

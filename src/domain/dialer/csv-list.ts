@@ -6,34 +6,17 @@
  * large file reports progress as it goes.
  */
 import { DomainError } from '../errors.ts';
-import { isValidTimeZone } from '../sla/zoned-time.ts';
-import { normalizeDialNumber, type RecordInput } from './campaign-record.ts';
 import { CsvTokenizer, type CsvRow } from './csv-tokenizer.ts';
 import type { DncList } from './dnc.ts';
+import {
+  ListRowChecker,
+  type CsvAccepted,
+  type CsvIssue,
+  type CsvIssueCode,
+} from './list-row-check.ts';
 
-export const csvIssueCodes = [
-  'bad_number',
-  'duplicate',
-  'dnc',
-  'missing_column',
-  'extra_column',
-  'bad_time_zone',
-  'bad_not_before',
-  'malformed',
-  'too_many_rows',
-] as const;
-export type CsvIssueCode = (typeof csvIssueCodes)[number];
+export type { CsvAccepted, CsvIssue, CsvIssueCode } from './list-row-check.ts';
 
-export interface CsvIssue {
-  readonly line: number;
-  readonly code: CsvIssueCode;
-  readonly message: string;
-}
-export interface CsvAccepted {
-  readonly line: number;
-  /** `number` already normalised. */
-  readonly input: RecordInput & { readonly number: string };
-}
 export interface CsvListResult {
   readonly accepted: CsvAccepted[];
   readonly rejected: CsvIssue[];
@@ -51,18 +34,19 @@ export interface CsvListOptions {
 }
 
 const special = new Set(['number', 'name', 'time_zone', 'not_before']);
-const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 export class CsvListReader {
   private header: string[] | null = null;
-  private readonly seen = new Set<string>();
+  private readonly checker: ListRowChecker;
   private readonly accepted: CsvAccepted[] = [];
   private readonly rejected: CsvIssue[] = [];
   private readonly tokenizer = new CsvTokenizer((r) => this.row(r));
   private chars = 0;
   private rows = 0;
 
-  constructor(private readonly opts: CsvListOptions) {}
+  constructor(private readonly opts: CsvListOptions) {
+    this.checker = new ListRowChecker(opts.dnc, opts.existing);
+  }
 
   push(chunk: string): void {
     this.tokenizer.push(chunk);
@@ -101,41 +85,19 @@ export class CsvListReader {
     if (r.fields.length > h.length)
       return reject('extra_column', `${h.length} columns expected, ${r.fields.length} found`);
     const get = (name: string) => r.fields[h.indexOf(name)]?.trim() ?? '';
-    const raw = get('number');
-    if (raw === '') return reject('missing_column', 'the number is empty');
-    let number: string;
-    try {
-      number = normalizeDialNumber(raw);
-    } catch {
-      return reject('bad_number', `not a phone number: ${raw.slice(0, 40)}`);
-    }
-    const tz = get('time_zone');
-    if (tz !== '' && !isValidTimeZone(tz))
-      return reject('bad_time_zone', `unknown time zone ${tz}`);
-    const nb = get('not_before');
-    if (nb !== '' && (!isoInstant.test(nb) || Number.isNaN(Date.parse(nb))))
-      return reject(
-        'bad_not_before',
-        'not_before is an ISO 8601 time with a zone, e.g. 2026-12-01T09:00+08:00',
-      );
-    if (this.seen.has(number) || this.opts.existing?.has(number))
-      return reject('duplicate', `${number} is already in the list`);
-    if (this.opts.dnc.blocks(number)) return reject('dnc', `${number} is on the do-not-call list`);
-    this.seen.add(number);
     const data: Record<string, string> = {};
     h.forEach((name, i) => {
       if (!special.has(name) && name !== '') data[name] = r.fields[i] ?? '';
     });
-    this.accepted.push({
-      line: r.line,
-      input: {
-        number,
-        name: get('name'),
-        data,
-        timeZone: tz || null,
-        notBefore: nb ? new Date(nb) : null,
-      },
+    const out = this.checker.check(r.line, {
+      number: get('number'),
+      name: get('name'),
+      timeZone: get('time_zone'),
+      notBefore: get('not_before'),
+      data,
     });
+    if ('code' in out) this.rejected.push(out);
+    else this.accepted.push(out);
   }
 }
 
