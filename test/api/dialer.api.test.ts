@@ -309,4 +309,28 @@ describe.each(storeKinds)('outbound dialer API on %s', (kind) => {
       records: { done: 1, connected: 2, pending: 9 },
     });
   });
+
+  it('predictive dials ahead of free agents, and falls back to progressive once abandons near the limit', async () => {
+    h.clock.set('2026-11-30T02:00:00Z');
+    lines.ringing.clear();
+    const csv = [
+      'number',
+      ...Array.from({ length: 60 }, (_, i) => `1330000${String(i).padStart(4, '0')}`),
+    ];
+    const id = await running(csv.join('\n'), { mode: 'predictive' });
+    agents = { free: 4, busy: 16 };
+    const ahead = await dialer.dialNext(id);
+    expect(ahead.length).toBeGreaterThan(4);
+    expect(ahead.length).toBeLessThanOrEqual(3 * 20);
+    // 1 abandoned of 3 answered (33 %) in the last 30 minutes: far over the 3 % limit.
+    await settle(ahead[0]!.recordId, 'abandoned');
+    await settle(ahead[1]!.recordId, 'connected', 'agent-a');
+    await settle(ahead[2]!.recordId, 'connected', 'agent-b');
+    for (const a of ahead.slice(3)) await settle(a.recordId, 'no_answer');
+    expect(await dialer.dialNext(id)).toHaveLength(4);
+    // Half an hour later those outcomes have left the window and the pacer dials ahead again.
+    h.clock.set('2026-11-30T02:30:01Z');
+    for (const r of lines.ringing.keys()) await settle(r, 'no_answer');
+    expect((await dialer.dialNext(id)).length).toBeGreaterThan(4);
+  });
 });
