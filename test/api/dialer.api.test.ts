@@ -333,4 +333,18 @@ describe.each(storeKinds)('outbound dialer API on %s', (kind) => {
     for (const r of lines.ringing.keys()) await settle(r, 'no_answer');
     expect((await dialer.dialNext(id)).length).toBeGreaterThan(4);
   });
+
+  it('never hands one record to two pacing steps running at once', async () => {
+    h.clock.set('2026-11-30T02:00:00Z');
+    const csv = [
+      'number',
+      ...Array.from({ length: 6 }, (_, i) => `1320000${String(i).padStart(4, '0')}`),
+    ];
+    const id = await running(csv.join('\n'));
+    agents = { free: 4, busy: 0 };
+    const [a, b] = await Promise.all([dialer.dialNext(id), dialer.dialNext(id)]);
+    const ids = [...a!, ...b!].map((r) => r.recordId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBeGreaterThanOrEqual(4);
+  });
 });

@@ -144,8 +144,11 @@ export class DialerService {
       const due = await this.deps.store.dialer.dueRecords(c.id, now, Math.max(50, n * 4));
       if (due.length === 0) break;
       await this.deps.store.transaction(async (tx) => {
-        for (const r of due) {
+        for (const seen of due) {
           if (out.length >= n) break;
+          // Re-read under a row lock: another pacing step may have taken the record meanwhile.
+          const r = await tx.dialer.getRecordForUpdate(seen.id);
+          if (r?.state !== 'pending') continue;
           if (await tx.dialer.isDnc(r.number)) {
             await tx.dialer.updateRecord({ ...moveRecord(r, 'dnc_blocked', now), nextAt: null });
           } else if (!mayDialNow(c, r, now)) {

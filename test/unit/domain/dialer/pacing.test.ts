@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dialerModes } from '../../../../src/domain/dialer/campaign.ts';
+import { OutcomeWindow } from '../../../../src/domain/dialer/outcome-window.ts';
 import {
   binomialPmf,
   estimatedAnswerRate,
@@ -107,5 +108,17 @@ describe('pacing', () => {
     expect(expectedOverflow(2, 0.5, 1, 0, 0.5)).toBeCloseTo(0.25);
     // One busy agent who stays busy with probability 0.5 and one call answered for sure.
     expect(expectedOverflow(1, 0.999999, 0, 1, 0.5)).toBeCloseTo(0.5, 5);
+  });
+
+  it('counts outcomes over a sliding window', () => {
+    const w = new OutcomeWindow(60_000);
+    w.add(0, 'answered');
+    w.add(10_000, 'abandoned');
+    w.add(20_000, 'unanswered');
+    expect(w.stats(30_000)).toEqual({ attempts: 3, answered: 2, abandoned: 1 });
+    expect(w.stats(60_000)).toEqual({ attempts: 2, answered: 1, abandoned: 1 });
+    expect(w.stats(80_000)).toEqual({ attempts: 0, answered: 0, abandoned: 0 });
+    for (let t = 0; t < 5000; t++) w.add(100_000 + t * 100, 'answered');
+    expect(w.stats(100_000 + 4999 * 100).attempts).toBe(600);
   });
 });
