@@ -78,6 +78,7 @@ import { startChannels, type Channels, type ChannelsOptions } from './channels/s
 import { join } from 'node:path';
 import { WebhookDispatcher, type DispatcherOptions } from './app/webhooks/webhook-dispatcher.ts';
 import { WebhookService } from './app/webhooks/webhook-service.ts';
+import { CampaignService } from './app/dialer/campaign-service.ts';
 import { HttpWebhookSender } from './connectors/webhook/http-webhook-sender.ts';
 
 export interface CenterOptions extends StoreOptions {
@@ -227,6 +228,7 @@ export function buildServices(
     caseOperatorRequests,
     operatorRequestFollower,
     metrics: o.metrics ?? new MetricsRegistry(),
+    campaigns: new CampaignService(deps),
   };
 }
 

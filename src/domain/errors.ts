@@ -87,6 +87,10 @@ export const errorCodes = [
   'connector.not_found',
   'connector.rejected',
   'connector.illegal_transition',
+  'dialer.invalid_campaign',
+  'dialer.illegal_transition',
+  'dialer.invalid_record',
+  'dialer.invalid_csv',
   'rate_limited',
   'internal',
 ] as const;

@@ -94,6 +94,9 @@ export class DrizzleStore implements Store {
   get webhooks() {
     return this.repos.webhooks;
   }
+  get dialer() {
+    return this.repos.dialer;
+  }
   get devices() {
     return this.repos.devices;
   }

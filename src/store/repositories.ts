@@ -22,6 +22,7 @@ import { DrizzleRoutingRepo } from './repos/routing-repo.ts';
 import { DrizzleUserRepo } from './repos/user-repo.ts';
 import { DrizzleRecordingRepo } from './repos/recording-repo.ts';
 import { DrizzleWebhookRepo } from './repos/webhook-repo.ts';
+import { DrizzleDialerRepo } from './repos/dialer-repo.ts';
 
 export function repositoriesOver(db: Db): Repositories {
   return {
@@ -48,5 +49,6 @@ export function repositoriesOver(db: Db): Repositories {
     recordings: new DrizzleRecordingRepo(db),
     quality: new DrizzleQualityRepo(db),
     webhooks: new DrizzleWebhookRepo(db),
+    dialer: new DrizzleDialerRepo(db),
   };
 }

@@ -777,3 +777,62 @@ export const webhookDeliveries = pgTable(
     index('webhook_deliveries_sub_idx').on(t.subscriptionId, t.createdAt),
   ],
 );
+
+// ── outbound dialer ───────────────────────────────────────────────────────
+
+/** An outbound campaign; windows, holidays and retry rules are its settings as JSON. */
+export const dialerCampaigns = pgTable('dialer_campaigns', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  mode: text('mode').notNull(),
+  queueId: text('queue_id').notNull(),
+  callerId: text('caller_id').notNull(),
+  timeZone: text('time_zone').notNull(),
+  windows: jsonb('windows').$type<Record<string, { start: string; end: string }[]>>().notNull(),
+  holidays: jsonb('holidays').$type<string[]>().notNull(),
+  retry: jsonb('retry')
+    .$type<Record<string, { maxAttempts: number; retryAfterMinutes: number }>>()
+    .notNull(),
+  maxAbandonRate: doublePrecision('max_abandon_rate').notNull(),
+  state: text('state').notNull(),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+});
+
+/**
+ * One number a campaign calls, with its attempts. The unique index keeps a number once per
+ * campaign; the due index serves "pending records whose time has come".
+ */
+export const dialerRecords = pgTable(
+  'dialer_records',
+  {
+    id: text('id').primaryKey(),
+    campaignId: text('campaign_id')
+      .notNull()
+      .references(() => dialerCampaigns.id, { onDelete: 'cascade' }),
+    number: text('number').notNull(),
+    /** The order the lists gave, across imports: records are dialed in it. */
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    data: jsonb('data').$type<Record<string, string>>().notNull(),
+    timeZone: text('time_zone'),
+    state: text('state').notNull(),
+    nextAt: ts('next_at'),
+    attempts: jsonb('attempts')
+      .$type<{ at: string; result: string; agentId: string | null }[]>()
+      .notNull(),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('dialer_records_number_uq').on(t.campaignId, t.number),
+    index('dialer_records_due_idx').on(t.campaignId, t.state, t.nextAt, t.position),
+  ],
+);
+
+/** The do-not-call list: normalised numbers never dialed by any campaign. */
+export const dncEntries = pgTable('dnc_entries', {
+  number: text('number').primaryKey(),
+  reason: text('reason').notNull(),
+  createdAt: ts('created_at').notNull(),
+});

@@ -37,6 +37,7 @@ import type { QaService } from '../../app/quality/qa-service.ts';
 import type { SmsSurveyService } from '../../app/quality/sms-survey-service.ts';
 import type { IvrSurveyService } from '../../app/quality/ivr-survey-service.ts';
 import type { WebhookService } from '../../app/webhooks/webhook-service.ts';
+import type { CampaignService } from '../../app/dialer/campaign-service.ts';
 import type { WebhookDispatcher } from '../../app/webhooks/webhook-dispatcher.ts';
 import type { ConnectorSet } from '../../app/ports/connectors.ts';
 import type { CustomerAccounts } from '../../app/customers/customer-account.ts';
@@ -85,6 +86,8 @@ export interface Services {
   readonly smsSurveys: SmsSurveyService;
   readonly ivrSurveys: IvrSurveyService;
   readonly webhooks: WebhookService;
+  /** Outbound campaigns, their lists and the do-not-call list. */
+  readonly campaigns: CampaignService;
   /** Follows the event log and sends webhooks (started by startCenter). */
   readonly webhookDispatcher: WebhookDispatcher;
   /** The operator's BOSS, billing and NMS (unconfigured: every call is connector.unavailable). */

@@ -39,11 +39,15 @@ import { qualityRoutes } from './routes/quality-routes.ts';
 import { surveyRoutes } from './routes/survey-routes.ts';
 import { webhookRoutes } from './routes/webhook-routes.ts';
 import { connectorRoutes } from './routes/connector-routes.ts';
+import { dialerRoutes } from './routes/dialer-routes.ts';
 
 export interface ApiOptions {
   readonly maxBodyBytes?: number;
   readonly logger?: Logger;
 }
+
+/** Routes that also take a text/csv body. */
+const csvPaths = /^\/api\/campaigns\/[^/]+\/records$/;
 
 export function createApi(services: Services, o: ApiOptions = {}): OpenAPIHono<ApiEnv> {
   const app = new OpenAPIHono<ApiEnv>({
@@ -90,7 +94,9 @@ export function createApi(services: Services, o: ApiOptions = {}): OpenAPIHono<A
         c.req.header('content-length') !== '0' &&
         (c.req.header('content-length') !== undefined ||
           c.req.header('transfer-encoding') !== undefined);
-      if (hasBody && type !== 'application/json')
+      // Contact lists are imported as CSV; every other body is JSON.
+      const csvAllowed = type === 'text/csv' && csvPaths.test(c.req.path);
+      if (hasBody && type !== 'application/json' && !csvAllowed)
         return problem(
           c,
           'request.unsupported_media_type',
@@ -133,6 +139,7 @@ export function createApi(services: Services, o: ApiOptions = {}): OpenAPIHono<A
   qualityRoutes(app);
   surveyRoutes(app);
   webhookRoutes(app);
+  dialerRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

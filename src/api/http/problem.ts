@@ -91,6 +91,10 @@ export const statusOf: Record<ErrorCode, number> = {
   'connector.not_found': 404,
   'connector.rejected': 422,
   'connector.illegal_transition': 500,
+  'dialer.invalid_campaign': 400,
+  'dialer.illegal_transition': 409,
+  'dialer.invalid_record': 400,
+  'dialer.invalid_csv': 400,
   rate_limited: 429,
   internal: 500,
 };

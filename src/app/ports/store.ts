@@ -31,6 +31,7 @@ import type { QualityRepo } from './quality-repo.ts';
 import type { RoutingRepo } from './routing-repo.ts';
 import type { RecordingRepo } from './recording-repo.ts';
 import type { WebhookRepo } from './webhook-repo.ts';
+import type { DialerRepo } from './dialer-repo.ts';
 
 export interface Page {
   readonly limit: number;
@@ -272,6 +273,7 @@ export interface Repositories {
   readonly recordings: RecordingRepo;
   readonly quality: QualityRepo;
   readonly webhooks: WebhookRepo;
+  readonly dialer: DialerRepo;
 }
 
 export interface EventMeta {
