@@ -110,6 +110,8 @@ export interface CenterOptions extends StoreOptions {
   readonly connectors?: ConnectorsOptions;
   /** Port of the demo operator backend in demo mode (default: any free port). */
   readonly demoOperatorPort?: number;
+  /** Bearer token for Prometheus on `/metrics` (administrators' sessions work too). */
+  readonly metricsToken?: string | null;
   readonly voice?: Omit<VoiceOptions, 'connectors' | 'demo' | 'recordings'> & {
     recordingsDir?: string;
   };
@@ -301,7 +303,7 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
     : null;
   services.calls.attach(voice?.center ?? null);
   services.phones.attach(voice?.sw ?? null);
-  const app = createApi(services, { logger });
+  const app = createApi(services, { logger, metricsToken: o.metricsToken ?? null });
   // Scripts other sites embed (chat widget) and the softphone are served as they are.
   app.use('/*', serveStatic({ root: publicDir }));
   if (existsSync(webDir)) {

@@ -33,6 +33,7 @@ const usage = `kefu — contact center with case management
              [--smpp smpp://ID:PASS@HOST:PORT] [--sms-source 10086]
              [--fax-gateway DOMAIN]… [--fax-number +86…] [--portal-url https://…/portal.html]
              [--webhooks-block-private]  (refuse webhook URLs on private addresses)
+             [--metrics-token T]  (Prometheus scrapes /metrics with it; or $KEFU_METRICS_TOKEN)
              ${connectorUsage}
   kefu migrate [--data-dir DIR]
   kefu seed --demo [--data-dir DIR]
@@ -117,6 +118,7 @@ async function main(argv: string[]): Promise<number> {
           'digest-md5-only': { type: 'boolean' },
           'conference-continues': { type: 'boolean' },
           'webhooks-block-private': { type: 'boolean' },
+          'metrics-token': { type: 'string' },
           ...channelFlagSpec,
           ...connectorFlagSpec,
         },
@@ -146,6 +148,7 @@ async function main(argv: string[]): Promise<number> {
         ...(v['webhooks-block-private'] || process.env['KEFU_WEBHOOKS_BLOCK_PRIVATE'] === '1'
           ? { webhooks: { blockPrivateAddresses: true } }
           : {}),
+        metricsToken: v['metrics-token'] ?? process.env['KEFU_METRICS_TOKEN'] ?? null,
         port,
         host: v.host ?? '0.0.0.0',
         demo: v.demo ?? false,

@@ -40,10 +40,13 @@ import { surveyRoutes } from './routes/survey-routes.ts';
 import { webhookRoutes } from './routes/webhook-routes.ts';
 import { connectorRoutes } from './routes/connector-routes.ts';
 import { dialerRoutes } from './routes/dialer-routes.ts';
+import { metricsEndpoint } from './metrics-endpoint.ts';
 
 export interface ApiOptions {
   readonly maxBodyBytes?: number;
   readonly logger?: Logger;
+  /** Bearer token Prometheus scrapes `/metrics` with (administrators' sessions work too). */
+  readonly metricsToken?: string | null;
 }
 
 /** Routes that also take a text/csv body. */
@@ -105,6 +108,8 @@ export function createApi(services: Services, o: ApiOptions = {}): OpenAPIHono<A
     }
     await next();
   });
+
+  app.get('/metrics', metricsEndpoint(services, o.metricsToken ?? null));
 
   app.use('/api/*', async (c, next) => {
     const token = requestToken(c);
