@@ -4,49 +4,24 @@
  * brings their status changes into the case timeline and moves a dispatched case on.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MetricsRegistry } from '../../src/app/metrics/metrics-registry.ts';
 import { defaultCenterConfig, systemActor } from '../../src/app/app-context.ts';
-import { ManualClock } from '../../src/app/ports/clock.ts';
+import type { ManualClock } from '../../src/app/ports/clock.ts';
 import { OperatorRequestFollower } from '../../src/app/cases/operator-request-follower.ts';
-import {
-  startDemoOperator,
-  type DemoOperator,
-} from '../../src/connectors/demo/demo-operator-server.ts';
-import { httpConnectors } from '../../src/connectors/http/http-connectors.ts';
-import { makeHarness, type Harness } from '../support/api-harness.ts';
+import type { Harness } from '../support/api-harness.ts';
+import { demoOperatorHarness, type DemoOperatorHarness } from '../support/demo-operator-harness.ts';
 import { storeKinds } from '../support/test-stores.ts';
 
 describe.each(storeKinds)('operator requests from cases on %s', (kind) => {
-  let demo: DemoOperator;
   let h: Harness;
   let bare: Harness;
-  // The operator's own time: orders and tickets progress as it is advanced.
-  const opClock = new ManualClock(Date.parse('2026-12-01T02:00:00Z'));
+  let opClock: ManualClock;
+  let operator: DemoOperatorHarness | undefined;
 
   beforeAll(async () => {
-    demo = await startDemoOperator({
-      apiKey: 'k',
-      clock: opClock,
-      timings: { order: [2000, 5000], ticket: [3000, 9000] },
-    });
-    h = await makeHarness(kind, {
-      connectors: httpConnectors({
-        bossUrl: demo.bossUrl,
-        billingUrl: demo.billingUrl,
-        nmsUrl: demo.nmsUrl,
-        apiKey: 'k',
-        timeoutMs: 2000,
-        retries: 0,
-        metrics: new MetricsRegistry(),
-      }),
-    });
-    bare = await makeHarness(kind);
+    operator = await demoOperatorHarness(kind);
+    ({ h, bare, opClock } = operator);
   }, 60_000);
-  afterAll(async () => {
-    await h?.close();
-    await bare?.close();
-    await demo?.close();
-  });
+  afterAll(async () => operator?.close());
 
   const newCase = async (hh: Harness, type: string) => {
     const r = await hh.json('POST', '/api/cases', {

@@ -4,13 +4,8 @@
  * connectors' health for administrators.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MetricsRegistry } from '../../src/app/metrics/metrics-registry.ts';
 import { systemActor } from '../../src/app/app-context.ts';
-import { ManualClock } from '../../src/app/ports/clock.ts';
-import {
-  startDemoOperator,
-  type DemoOperator,
-} from '../../src/connectors/demo/demo-operator-server.ts';
+import type { DemoOperator } from '../../src/connectors/demo/demo-operator-server.ts';
 import {
   demoBalance,
   demoBills,
@@ -18,41 +13,21 @@ import {
   demoProfile,
   demoTopUps,
 } from '../../src/connectors/demo/demo-subscribers.ts';
-import { httpConnectors } from '../../src/connectors/http/http-connectors.ts';
-import { makeHarness, type Harness } from '../support/api-harness.ts';
+import type { Harness } from '../support/api-harness.ts';
+import { demoOperatorHarness, type DemoOperatorHarness } from '../support/demo-operator-harness.ts';
 import { storeKinds } from '../support/test-stores.ts';
 
 describe.each(storeKinds)('connectors API on %s', (kind) => {
   let demo: DemoOperator;
   let h: Harness;
   let bare: Harness;
-  // The operator's own time: orders and tickets progress as it is advanced.
-  const opClock = new ManualClock(Date.parse('2026-12-01T02:00:00Z'));
+  let operator: DemoOperatorHarness | undefined;
 
   beforeAll(async () => {
-    demo = await startDemoOperator({
-      apiKey: 'k',
-      clock: opClock,
-      timings: { order: [2000, 5000], ticket: [3000, 9000] },
-    });
-    h = await makeHarness(kind, {
-      connectors: httpConnectors({
-        bossUrl: demo.bossUrl,
-        billingUrl: demo.billingUrl,
-        nmsUrl: demo.nmsUrl,
-        apiKey: 'k',
-        timeoutMs: 2000,
-        retries: 0,
-        metrics: new MetricsRegistry(),
-      }),
-    });
-    bare = await makeHarness(kind);
+    operator = await demoOperatorHarness(kind);
+    ({ demo, h, bare } = operator);
   }, 60_000);
-  afterAll(async () => {
-    await h?.close();
-    await bare?.close();
-    await demo?.close();
-  });
+  afterAll(async () => operator?.close());
 
   it(
     'shows the plan, balance and services of the customer on the screen pop',
