@@ -19,6 +19,7 @@ import { ivrLanguages, type IvrLanguage } from '../src/domain/ivr/ivr-language.t
 import type { PromptTexts } from '../src/domain/ivr/prompt-texts.ts';
 import { queueAnnouncementTexts } from '../src/domain/ivr/queue-announcement.ts';
 import { surveyPromptTexts } from '../src/domain/quality/ivr-survey.ts';
+import { dialerPromptTexts } from '../src/domain/dialer/dialer-prompts.ts';
 import { sayVocabulary } from '../src/domain/ivr/say.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -212,6 +213,7 @@ async function main(): Promise<void> {
         ...texts(language, demoPromptTexts),
         ...texts(language, queueAnnouncementTexts),
         ...texts(language, surveyPromptTexts),
+        ...texts(language, dialerPromptTexts),
       ];
       for (const [prompt, text] of sentences) {
         record(tmp, language, prompt, text, 0.15);

@@ -71,6 +71,7 @@ import { CaseOperatorRequests } from './app/cases/case-operator-requests.ts';
 import { OperatorRequestFollower } from './app/cases/operator-request-follower.ts';
 import type { ConnectorSet } from './app/ports/connectors.ts';
 import { startVoice, type Voice, type VoiceOptions } from './voice/center/start-voice.ts';
+import { startDialer, type Dialing, type DialingOptions } from './voice/center/start-dialer.ts';
 import { ChatService } from './app/messaging/chat-service.ts';
 import { attachChatSocket } from './channels/webchat/chat-socket.ts';
 import { claimUpgradePath } from './api/ws/upgrade-paths.ts';
@@ -115,6 +116,8 @@ export interface CenterOptions extends StoreOptions {
   readonly voice?: Omit<VoiceOptions, 'connectors' | 'demo' | 'recordings'> & {
     recordingsDir?: string;
   };
+  /** The outbound dialer's timings (it runs whenever the switch does). */
+  readonly dialer?: Omit<DialingOptions, 'log'>;
 }
 
 export interface Center {
@@ -123,6 +126,8 @@ export interface Center {
   readonly services: Services;
   readonly seeded: boolean;
   readonly voice: Voice | null;
+  /** Campaign dialing on the switch; null without voice. */
+  readonly dialing: Dialing | null;
   readonly channels: Channels | null;
   /** Where the demo operator backend listens (demo mode without --boss-url …). */
   readonly demoOperatorUrl: string | null;
@@ -301,6 +306,19 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
         log: (level, msg, extra) => logger[level]({ ...extra }, msg),
       })
     : null;
+  const dialing = voice
+    ? await startDialer(
+        {
+          store,
+          clock: services.clock,
+          ids: { newId: randomUUID },
+          config: o.config ?? defaultCenterConfig,
+        },
+        services.router,
+        voice,
+        { ...o.dialer, log: (level, msg, extra) => logger[level]({ ...extra }, msg) },
+      )
+    : null;
   services.calls.attach(voice?.center ?? null);
   services.phones.attach(voice?.sw ?? null);
   const app = createApi(services, { logger, metricsToken: o.metricsToken ?? null });
@@ -355,12 +373,14 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
     services,
     seeded,
     voice,
+    dialing,
     channels,
     demoOperatorUrl: started.demoOperatorUrl,
     async close() {
       clearInterval(sweep);
       clearInterval(retention);
       clearInterval(tick);
+      await dialing?.stop();
       await voice?.stop();
       services.realtime.stop();
       stopFollow();

@@ -112,6 +112,13 @@ export const MakeCallBody = z
       .nullable()
       .optional()
       .meta({ description: 'the dialer campaign the call belongs to, kept on the contact' }),
+    recordId: z
+      .string()
+      .min(1)
+      .max(100)
+      .nullable()
+      .optional()
+      .meta({ description: 'a preview record of that campaign: the outcome is its attempt' }),
   })
   .meta({ id: 'MakeCall' });
 

@@ -347,4 +347,29 @@ describe.each(storeKinds)('outbound dialer API on %s', (kind) => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.length).toBeGreaterThanOrEqual(4);
   });
+
+  it('after a restart settles records left mid-call: dialing → failed (retried), connected → done', async () => {
+    h.clock.set('2026-11-30T02:00:00Z');
+    const id = await running('number\n13300000001\n13300000002\n13300000003');
+    agents = { free: 3, busy: 0 };
+    const asked = await dialer.dialNext(id);
+    expect(asked).toHaveLength(3);
+    await dialer.reportResult(asked[0]!.recordId, 'connected', 'agent-1');
+    // The process dies here: one record connected, two dialing. A new run recovers them.
+    lines.ringing.clear();
+    const settled = await dialer.recover();
+    expect(settled).toBeGreaterThanOrEqual(3);
+    const rs = (await h.json('GET', `/api/campaigns/${id}/records`)).body.items as {
+      id: string;
+      state: string;
+      attempts: { result: string }[];
+    }[];
+    const byId = new Map(rs.map((r) => [r.id, r]));
+    expect(byId.get(asked[0]!.recordId)!.state).toBe('done');
+    for (const a of asked.slice(1)) {
+      expect(byId.get(a.recordId)!.state).toBe('pending');
+      expect(byId.get(a.recordId)!.attempts.map((x) => x.result)).toEqual(['failed']);
+    }
+    expect(await dialer.recover()).toBe(0);
+  });
 });

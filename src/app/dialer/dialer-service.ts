@@ -127,6 +127,33 @@ export class DialerService {
     });
   }
 
+  /**
+   * After a restart no line is up, so a record still `dialing` lost its call: it counts as a
+   * failed attempt (retried by the campaign's rule); one still `connected` had its talk and is
+   * done. Returns how many records were settled.
+   */
+  async recover(): Promise<number> {
+    let n = 0;
+    for (const c of await this.deps.store.dialer.listCampaigns()) {
+      if (c.state === 'completed' || c.state === 'stopped') continue;
+      for (const state of ['dialing', 'connected'] as const)
+        for (;;) {
+          const page = await this.deps.store.dialer.listRecords(
+            c.id,
+            { state },
+            { limit: 200, offset: 0 },
+          );
+          for (const r of page.items) {
+            if (state === 'dialing') await this.reportResult(r.id, 'failed');
+            else await this.finish(r.id);
+            n++;
+          }
+          if (page.items.length < 200) break;
+        }
+    }
+    return n;
+  }
+
   private async pacingStats(campaignId: string, now: Date): Promise<PacingStats> {
     const since = new Date(now.getTime() - this.windowMs);
     const s = campaignStats(await this.deps.store.dialer.attempts(campaignId, since), {});

@@ -756,6 +756,15 @@ export class RouterService {
       .filter((t): t is Task => t !== null);
   }
 
+  /** Free and busy agents of a queue who have a phone to ring (the dialer's pacing input). */
+  queueStaffing(queueId: string): { free: number; busy: number } {
+    return this.engine.queueStaffing(queueId, 'voice', (id) => {
+      const s = this.sessions.get(id);
+      if (!s || (s.extension === null && !s.softphone)) return 'ignore';
+      return s.state === 'wrapup' ? 'busy' : null;
+    });
+  }
+
   agentLoad(agentId: string) {
     return this.engine.agentLoad(agentId);
   }

@@ -227,6 +227,30 @@ export class RoutingEngine {
     return { ...(this.agents.get(agentId)?.load ?? {}) };
   }
 
+  /**
+   * The agents a queue's expression accepts, as an outbound dialer paces by them: free (may take
+   * a task of `channel` now) and busy (holding one). `known` lets the caller settle an agent
+   * first: 'ignore' (no phone to ring), 'busy' (wrapping up), or null to judge by load.
+   */
+  queueStaffing(
+    queueId: string,
+    channel: WorkChannel,
+    known: (agentId: string) => 'ignore' | 'busy' | null = () => null,
+  ): { free: number; busy: number } {
+    const q = this.queues.get(queueId);
+    let free = 0;
+    let busy = 0;
+    if (!q) return { free, busy };
+    for (const a of this.agents.values()) {
+      if (!test(q.expr, a.ctx)) continue;
+      const k = known(a.id);
+      if (k === 'ignore') continue;
+      if (k === 'busy' || (a.load[channel] ?? 0) > 0) busy++;
+      else if (a.routable && hasRoom(a.profile, a.load, channel)) free++;
+    }
+    return { free, busy };
+  }
+
   agentTaskIds(agentId: string): string[] {
     return [...(this.agents.get(agentId)?.tasks ?? [])].map((t) => t.id);
   }

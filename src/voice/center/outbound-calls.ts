@@ -32,6 +32,8 @@ import type { OutboundLeg } from '../switch/outbound-leg.ts';
 import type { VoiceSwitch } from '../switch/voice-switch.ts';
 import type { CommandCall } from './call-commands.ts';
 import { LiveCall } from './live-call.ts';
+import { resultOfStatus } from './campaign-lines.ts';
+import type { DialResult } from '../../domain/dialer/campaign-record.ts';
 
 export interface OutboundDeps {
   readonly sw: VoiceSwitch;
@@ -47,6 +49,14 @@ export interface OutboundDeps {
     by: string | null,
   ) => Promise<void>;
   readonly log: (level: 'info' | 'warn', msg: string, extra?: Record<string, unknown>) => void;
+  /** Where a preview record's call reports (the dialer's lines), once the dialer runs. */
+  readonly campaign: () => PreviewOutcomes | null;
+}
+
+/** A dialer record called by its agent (preview mode): its outcome goes back to the campaign. */
+export interface PreviewOutcomes {
+  previewResult(recordId: string, result: DialResult, agentId: string | null): void;
+  previewFinished(recordId: string): void;
 }
 
 export interface OutboundCall extends CommandCall {
@@ -56,6 +66,9 @@ export interface OutboundCall extends CommandCall {
   taskId: string | null;
   recorder: Recorder | null;
   recordingId: string | null;
+  /** The dialer record this call works (preview mode), and whether the customer answered. */
+  readonly recordId: string | null;
+  answered: boolean;
 }
 
 const system = systemActor;
@@ -97,7 +110,9 @@ export class OutboundCalls {
       agentId: actor.id,
       taskId: task.id,
       offeredAt: this.d.clock.now(),
-      ivrData: o.campaignId ? { campaignId: o.campaignId } : {},
+      ivrData: o.campaignId
+        ? { campaignId: o.campaignId, ...(o.recordId ? { recordId: o.recordId } : {}) }
+        : {},
     });
     const call: OutboundCall = {
       live: null,
@@ -107,6 +122,8 @@ export class OutboundCalls {
       taskId: task.id,
       recorder: null,
       recordingId: null,
+      recordId: o.recordId ?? null,
+      answered: false,
     };
     this.calls.set(contact.id, call);
     // The agent's phone first; it shows the number being called.
@@ -186,10 +203,17 @@ export class OutboundCalls {
         void (async () => {
           await live.run((m) => legAnswered(m, agentLegId), call.agentId);
           await this.saveContact(call, { answeredAt: this.d.clock.now(), recordingId });
+          call.answered = true;
+          if (call.recordId)
+            this.d.campaign()?.previewResult(call.recordId, 'connected', call.agentId);
         })().catch((e: unknown) =>
           this.d.log('warn', 'outbound answer failed', { error: String(e) }),
         ),
-      failed: (status) => this.d.log('info', 'outbound call not answered', { status, number }),
+      failed: (status) => {
+        this.d.log('info', 'outbound call not answered', { status, number });
+        if (call.recordId)
+          this.d.campaign()?.previewResult(call.recordId, resultOfStatus(status), call.agentId);
+      },
     });
   }
 
@@ -205,6 +229,7 @@ export class OutboundCalls {
         endedAt: this.d.clock.now(),
       });
     await this.saveContact(call, { endedAt: this.d.clock.now() });
+    if (call.recordId && call.answered) this.d.campaign()?.previewFinished(call.recordId);
     if (call.taskId)
       await this.d.router
         .wrap(system, call.taskId, null)

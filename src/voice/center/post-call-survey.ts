@@ -8,7 +8,7 @@ import type { IvrLanguage } from '../../domain/ivr/ivr-language.ts';
 import { parseSurveyScore } from '../../domain/quality/survey-response.ts';
 import type { PromptStore } from '../ivr/prompt-store.ts';
 import type { Player } from '../rtp/player.ts';
-import type { InboundLeg } from '../switch/inbound-leg.ts';
+import type { SipLeg } from '../switch/sip-leg.ts';
 
 export interface SurveyAnswerPort {
   /** How long the caller may take to answer, when calls from this queue are surveyed. */
@@ -17,7 +17,7 @@ export interface SurveyAnswerPort {
 }
 
 export async function runPostCallSurvey(
-  leg: InboundLeg,
+  leg: SipLeg,
   player: Player,
   prompts: PromptStore,
   language: IvrLanguage,

@@ -28,13 +28,15 @@ import { runPostCallSurvey, type SurveyAnswerPort } from './post-call-survey.ts'
 import { bridge } from '../rtp/bridge.ts';
 import { Recorder } from '../rtp/recorder.ts';
 import { recordingFinished, recordingStarted } from './recording-log.ts';
-import type { InboundLeg } from '../switch/inbound-leg.ts';
+import type { SipLeg } from '../switch/sip-leg.ts';
+import { DialedCall, dialedCallFlow, type AnsweredDial } from './dialed-call.ts';
+import { dialerAbandonPrompt } from '../../domain/dialer/dialer-prompts.ts';
 import type { OutboundLeg } from '../switch/outbound-leg.ts';
 import type { VoiceSwitch, InboundCallInfo } from '../switch/voice-switch.ts';
 import { QueueExperience } from './queue-experience.ts';
 import { LiveCall } from './live-call.ts';
 import { CallCommands, type CommandCall } from './call-commands.ts';
-import { OutboundCalls } from './outbound-calls.ts';
+import { OutboundCalls, type PreviewOutcomes } from './outbound-calls.ts';
 import { screenPop } from './screen-pop.ts';
 import { syncShadowTasks } from './shadow-tasks.ts';
 import type { Softphones } from '../webrtc/softphones.ts';
@@ -100,7 +102,8 @@ type Phase = 'ivr' | 'queued' | 'ringing' | 'connected' | 'survey' | 'ended';
 
 interface Call {
   readonly id: string;
-  readonly leg: InboundLeg;
+  /** The customer's leg: their call in, or the dialer's call out that they answered. */
+  readonly leg: SipLeg;
   readonly runner: IvrRunner;
   contact: Contact;
   phase: Phase;
@@ -121,7 +124,12 @@ interface Call {
   readonly shadows: Map<string, string>;
   /** The queue the call waited in, and the task attributes it had (to go back there). */
   queued: { readonly queueId: string; readonly attributes: Record<string, unknown> } | null;
+  /** The customer's number (the caller, or the number the dialer called). */
   readonly callerNumber: string;
+  /** The number the customer called (the DID), or the caller ID the dialer presented. */
+  readonly calledNumber: string;
+  /** A dialer call: what the campaign is told (see adoptAnswered). */
+  dialer: DialedCall | null;
   /** Set when the caller is to be surveyed if the agent hangs up (how long they may answer). */
   survey: { readonly answerMs: number } | null;
 }
@@ -153,6 +161,7 @@ export class VoiceCenter implements CallControl {
       emit: (call, events, by) =>
         this.appendCallEvents(call.contact.id, call.taskId, call.live, events, by),
       log: (level, msg, extra) => this.log(level, msg, extra),
+      campaign: () => this.campaignOutcomes,
     });
     this.commands = new CallCommands({
       calls: () => [...this.calls.values(), ...this.outbound.calls.values()],
@@ -173,6 +182,13 @@ export class VoiceCenter implements CallControl {
   }
 
   makeCall = (actor: Actor, o: MakeCall) => this.outbound.dial(actor, o);
+
+  private campaignOutcomes: PreviewOutcomes | null = null;
+
+  /** The dialer's lines, told how agents' calls to preview records went. */
+  useCampaignOutcomes(o: PreviewOutcomes): void {
+    this.campaignOutcomes = o;
+  }
 
   // ── CTI (call-commands.ts does the work) ─────────────────────────────────
 
@@ -218,7 +234,7 @@ export class VoiceCenter implements CallControl {
         customerLegId,
         customer: {
           kind: 'customer',
-          number: call.leg.caller,
+          number: call.callerNumber,
           customerId: call.contact.customerId,
         },
       })
@@ -389,6 +405,8 @@ export class VoiceCenter implements CallControl {
       shadows: new Map(),
       queued: null,
       callerNumber: leg.caller,
+      calledNumber: leg.called,
+      dialer: null,
       survey: null,
     };
     this.calls.set(call.id, call);
@@ -403,6 +421,115 @@ export class VoiceCenter implements CallControl {
         ),
     );
     await this.afterIvr(call, await runner.run());
+  }
+
+  // ── a customer the dialer called answered ────────────────────────────────
+
+  /**
+   * Queues the answered customer for the campaign's agents at once (see dialed-call.ts); the
+   * same ringing, bridging, recording and CTI as an inbound call follow.
+   */
+  async adoptAnswered(leg: SipLeg, o: AnsweredDial): Promise<void> {
+    const contact = await this.d.customers.createContact(system, {
+      channel: 'voice',
+      direction: 'outbound',
+      from: o.callerId,
+      to: o.number,
+      caseId: o.caseId,
+      offeredAt: this.d.clock.now(),
+      ivrData: { ...o.attributes },
+    });
+    const runner = new IvrRunner(
+      leg,
+      dialedCallFlow(o.language),
+      this.d.prompts,
+      this.d.sw.clock,
+      { now: () => this.d.clock.now(), isOpen: () => false, lookup: () => Promise.resolve({}) },
+      {},
+    );
+    const dialed = new DialedCall(o.hooks);
+    const call: Call = {
+      id: leg.callId,
+      leg,
+      runner,
+      contact,
+      phase: 'queued',
+      language: o.language,
+      taskId: null,
+      queue: null,
+      agentLeg: null,
+      agentId: null,
+      reservationId: null,
+      unbridge: null,
+      recorder: null,
+      live: null,
+      shadows: new Map(),
+      queued: null,
+      callerNumber: o.number,
+      calledNumber: o.callerId,
+      dialer: dialed,
+      survey: null,
+    };
+    this.calls.set(call.id, call);
+    leg.once(
+      'ended',
+      (reason) =>
+        void this.callerGone(call, reason).catch((e: unknown) =>
+          this.log('warn', 'hang-up handling failed', { error: String(e) }),
+        ),
+    );
+    dialed.timer = setTimeout(
+      () =>
+        void this.abandonDialed(call).catch((e: unknown) =>
+          this.log('warn', 'dialer abandon failed', { error: String(e) }),
+        ),
+      o.connectWithinMs,
+    );
+    const task = await this.d.router.submit(system, {
+      channel: 'voice',
+      attributes: {
+        ...o.attributes,
+        direction: 'outbound',
+        callId: call.id,
+        contactId: contact.id,
+        customerId: contact.customerId,
+        caller: o.number,
+        called: o.callerId,
+        language: o.language,
+      },
+      // Ahead of inbound callers in a shared queue: this customer hangs up in seconds.
+      priority: 100,
+      queueId: o.queueId,
+    });
+    if (leg.ended || dialed.state !== 'waiting') {
+      await this.d.router.cancel(system, task.id, 'caller_hung_up').catch(() => undefined);
+      return;
+    }
+    call.taskId = task.id;
+    call.queued = { queueId: task.queueId, attributes: task.attributes };
+    this.byTask.set(task.id, call);
+    await this.saveContact(call, { taskId: task.id, queuedAt: this.d.clock.now() });
+    if (task.state === 'reserved' && task.reservationId && task.agentId)
+      await this.ringAgent(call, task.agentId, task.reservationId);
+  }
+
+  /** No agent within the deadline: the required message, then the line is released. */
+  private async abandonDialed(call: Call): Promise<void> {
+    if (!call.dialer?.settle('abandoned') || call.leg.ended) return;
+    this.stopRinging(call);
+    const taskId = call.taskId;
+    call.phase = 'ivr';
+    if (taskId) {
+      this.byTask.delete(taskId);
+      call.taskId = null;
+      await this.d.router.cancel(system, taskId, 'no_agent_free').catch(() => undefined);
+    }
+    await this.appendEvent(call, 'call.dialer_abandoned', {});
+    call.dialer.hooks.abandoned(call.contact.id);
+    await call.runner.player.play(
+      await this.d.prompts.loadAll([dialerAbandonPrompt(call.language)]),
+    );
+    if (!call.leg.ended) call.leg.hangup();
   }
 
   /** Business calendars for IVR hours checks, kept current from calendar events. */
@@ -491,7 +618,7 @@ export class VoiceCenter implements CallControl {
       this.log('warn', 'transfer: no outbound trunk', { callId: call.id });
       return failed();
     }
-    const leg = await this.d.sw.dialTrunk(out, number, call.leg.caller);
+    const leg = await this.d.sw.dialTrunk(out, number, call.callerNumber);
     call.agentLeg = leg;
     leg.once('ended', () => {
       if (call.phase === 'connected') call.leg.hangup();
@@ -526,8 +653,8 @@ export class VoiceCenter implements CallControl {
         callId: call.id,
         contactId: call.contact.id,
         customerId: call.contact.customerId,
-        caller: call.leg.caller,
-        called: call.leg.called,
+        caller: call.callerNumber,
+        called: call.calledNumber,
         language: call.language,
       },
       priority: a.priority ?? undefined,
@@ -621,13 +748,13 @@ export class VoiceCenter implements CallControl {
     await screenPop(
       this.d.store,
       this.d.clock,
-      { ...call, caller: call.leg.caller, called: call.leg.called },
+      { ...call, caller: call.callerNumber, called: call.calledNumber },
       agentId,
     );
     const session = this.d.router.agentSession(agentId);
     const display = call.contact.customerId
-      ? ((await this.d.store.customers.get(call.contact.customerId))?.name ?? call.leg.caller)
-      : call.leg.caller;
+      ? ((await this.d.store.customers.get(call.contact.customerId))?.name ?? call.callerNumber)
+      : call.callerNumber;
     const softphone =
       session?.softphone && this.d.softphones?.reachable(agentId) ? this.d.softphones : null;
     const phone =
@@ -644,14 +771,14 @@ export class VoiceCenter implements CallControl {
     }
     const leg: AgentLeg = softphone
       ? softphone.ring(agentId, {
-          from: call.leg.caller,
+          from: call.callerNumber,
           display,
           contactId: call.contact.id,
         })
       : await this.d.sw.dial({
           target: parseTarget(phone!.target),
           dest: phone!.dest,
-          fromUser: call.leg.caller || 'anonymous',
+          fromUser: call.callerNumber || 'anonymous',
           fromDisplay: display,
           headers: this.d.autoAnswer ? autoAnswerHeaders : [],
         });
@@ -700,11 +827,19 @@ export class VoiceCenter implements CallControl {
       this.log('info', 'answered too late: offer gone', { error: String(e) });
       return leg.hangup();
     }
+    const dialerConnected = call.dialer?.settle('connected') ?? false;
+    if (call.dialer && !dialerConnected && call.dialer.state !== 'connected') {
+      // The connect deadline passed while the agent's phone was answering: the call is gone.
+      if (call.taskId) await this.d.router.wrap(system, call.taskId, null).catch(() => undefined);
+      return leg.hangup();
+    }
     call.queue?.stop();
     call.runner.player.stop();
     call.phase = 'connected';
     call.agentLeg = leg;
-    call.survey ??= (await this.d.survey?.plan(call.queued?.queueId ?? null)) ?? null;
+    // Campaign calls are the center's calls to the customer: no satisfaction survey after them.
+    if (!call.dialer)
+      call.survey ??= (await this.d.survey?.plan(call.queued?.queueId ?? null)) ?? null;
     if (!call.recorder) {
       const recordingId = `${this.day()}/${call.contact.id}.wav`;
       const file = this.d.recordings.pathFor(recordingId);
@@ -728,6 +863,7 @@ export class VoiceCenter implements CallControl {
     );
     await live.run((m) => legAnswered(m, leg.callId));
     await this.appendEvent(call, 'call.answered', { agentId });
+    if (dialerConnected) call.dialer?.hooks.connected(agentId, call.contact.id);
   }
 
   private liveCall(call: Call): LiveCall {
@@ -738,7 +874,7 @@ export class VoiceCenter implements CallControl {
       continueWithoutAgent: this.d.conferenceContinuesWithoutAgent ?? false,
       customer: {
         kind: 'customer',
-        number: call.leg.caller,
+        number: call.callerNumber,
         customerId: call.contact.customerId,
       },
     });
@@ -893,6 +1029,9 @@ export class VoiceCenter implements CallControl {
     }
     await this.saveContact(call, { endedAt: this.d.clock.now() });
     await this.appendEvent(call, 'call.ended', { reason, phase });
+    const dialed = call.dialer;
+    if (dialed?.settle('abandoned')) dialed.hooks.abandoned(call.contact.id);
+    else if (dialed?.settle('ended')) dialed.hooks.ended(call.contact.id);
   }
 
   /**

@@ -342,15 +342,20 @@ export class VoiceSwitch implements PhoneDirectory {
     return t?.outbound ? { ...t, outbound: t.outbound } : null;
   }
 
-  /** Calls `number` through `trunk`, presenting the caller ID its rule gives. */
+  /**
+   * Calls `number` through `trunk`, presenting the caller ID its rule gives, or `presentAs` when
+   * the call has its own (a dialer campaign's number).
+   */
   dialTrunk(
     trunk: TrunkConfig & { outbound: Destination },
     number: string,
     originalCaller: string,
+    presentAs?: string,
   ): Promise<OutboundLeg> {
     const digits = number.replace(/[^0-9+*#]/g, '');
-    const callerId =
-      !trunk.callerId || trunk.callerId === 'original'
+    const callerId = presentAs
+      ? presentAs.replace(/[^0-9+]/g, '')
+      : !trunk.callerId || trunk.callerId === 'original'
         ? originalCaller || 'anonymous'
         : trunk.callerId;
     const host = trunk.outbound.address.includes(':')

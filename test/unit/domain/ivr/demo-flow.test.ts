@@ -12,6 +12,7 @@ import {
 } from '../../../../src/domain/ivr/queue-announcement.ts';
 import { say, sayVocabulary } from '../../../../src/domain/ivr/say.ts';
 import { surveyPromptTexts } from '../../../../src/domain/quality/ivr-survey.ts';
+import { dialerPromptTexts } from '../../../../src/domain/dialer/dialer-prompts.ts';
 import { demo } from './fixtures.ts';
 
 const promptsDir = join(import.meta.dirname, '../../../../assets/prompts');
@@ -98,10 +99,11 @@ describe('the recorded prompts (assets/prompts)', () => {
     musicOnHold,
     ...ivrLanguages.flatMap((lang) => [
       ...sayVocabulary(lang).map((w) => w.prompt),
-      ...[demoPromptTexts, queueAnnouncementTexts, surveyPromptTexts].flatMap((texts) =>
-        Object.entries(texts)
-          .filter(([, t]) => t[lang] !== undefined)
-          .map(([name]) => `${lang}/${name}`),
+      ...[demoPromptTexts, queueAnnouncementTexts, surveyPromptTexts, dialerPromptTexts].flatMap(
+        (texts) =>
+          Object.entries(texts)
+            .filter(([, t]) => t[lang] !== undefined)
+            .map(([name]) => `${lang}/${name}`),
       ),
     ]),
   ];
@@ -131,7 +133,7 @@ describe('the recorded prompts (assets/prompts)', () => {
       expect(f.dataBytes, name).toBeGreaterThan(800); // at least 50 ms of sound
       total += readFileSync(file).length;
     }
-    expect(total).toBeLessThan(3_500_000); // 3.21 MB with the survey and outage prompts
+    expect(total).toBeLessThan(3_500_000); // 3.40 MB with the dialer's abandon message
   });
 
   it('cover every word say can produce for a sample of values', () => {
