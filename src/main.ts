@@ -315,10 +315,12 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
           config: o.config ?? defaultCenterConfig,
         },
         services.router,
+        services.campaigns,
         voice,
         { ...o.dialer, log: (level, msg, extra) => logger[level]({ ...extra }, msg) },
       )
     : null;
+  if (dialing?.callbacks) services.cases.useCallbacks(dialing.callbacks);
   services.calls.attach(voice?.center ?? null);
   services.phones.attach(voice?.sw ?? null);
   const app = createApi(services, { logger, metricsToken: o.metricsToken ?? null });

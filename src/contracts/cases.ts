@@ -93,7 +93,15 @@ export const CloseRequest = z
   .strictObject({ satisfaction: z.number().int().nullable().optional(), note: Note })
   .meta({ id: 'CaseClose' });
 export const CallbackRequest = z
-  .strictObject({ number: z.string().max(32).nullable().optional(), note: Note })
+  .strictObject({
+    number: z.string().max(32).nullable().optional(),
+    note: Note,
+    at: z.iso
+      .datetime({ offset: true })
+      .nullable()
+      .optional()
+      .meta({ description: 'when to call (up to 30 days ahead); omitted: as soon as possible' }),
+  })
   .meta({ id: 'CaseCallback' });
 export const ReopenRequest = z.strictObject({ note: Note }).meta({ id: 'CaseReopen' });
 

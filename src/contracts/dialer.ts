@@ -1,6 +1,11 @@
 /** Outbound campaigns, their records, import reports, statistics and the do-not-call list. */
 import { z } from 'zod';
-import { campaignStates, dialerModes, retryResults } from '../domain/dialer/campaign.ts';
+import {
+  campaignKinds,
+  campaignStates,
+  dialerModes,
+  retryResults,
+} from '../domain/dialer/campaign.ts';
 import { dialResults, recordStates } from '../domain/dialer/campaign-record.ts';
 import { csvIssueCodes } from '../domain/dialer/list-row-check.ts';
 import { weekdays } from '../domain/sla/zoned-time.ts';
@@ -47,6 +52,9 @@ export const CampaignPatchBody = NewCampaignBody.partial();
 export const CampaignView = z
   .object({
     id: z.string(),
+    kind: z
+      .enum(campaignKinds)
+      .meta({ description: 'list: imported numbers; callbacks: customers’ call-back requests' }),
     name: z.string(),
     mode: z.enum(dialerModes),
     queueId: z.string(),

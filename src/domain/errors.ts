@@ -91,6 +91,7 @@ export const errorCodes = [
   'dialer.illegal_transition',
   'dialer.invalid_record',
   'dialer.invalid_csv',
+  'dialer.dnc',
   'rate_limited',
   'internal',
 ] as const;

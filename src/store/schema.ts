@@ -783,6 +783,8 @@ export const webhookDeliveries = pgTable(
 /** An outbound campaign; windows, holidays and retry rules are its settings as JSON. */
 export const dialerCampaigns = pgTable('dialer_campaigns', {
   id: text('id').primaryKey(),
+  /** 'list' (imported numbers) or 'callbacks' (customers' call-back requests). */
+  kind: text('kind').notNull().default('list'),
   name: text('name').notNull(),
   mode: text('mode').notNull(),
   queueId: text('queue_id').notNull(),

@@ -109,6 +109,37 @@ describe.each(storeKinds)('case work on %s', (kind) => {
     });
     expect(bad.status).toBe(404); // the agent cannot see the customer's case
   });
+
+  it('takes a time for the call-back: kept on the task and the timeline; 30 days ahead at most', async () => {
+    const c = (
+      await h.json('POST', '/api/cases', {
+        as: 'customer',
+        body: { type: 'query', title: 'call me tomorrow' },
+      })
+    ).body;
+    const at = new Date(h.clock.now().getTime() + 86_400_000).toISOString();
+    const r = await h.json('POST', `/api/cases/${c.id}/callback`, {
+      as: 'customer',
+      body: { at },
+    });
+    expect([r.status, r.body]).toEqual([202, { number: '8613900139000', at }]);
+    const [task] = await tasksOf(c.id);
+    expect(task!.attributes).toMatchObject({ number: '8613900139000', at });
+    const tooFar = await h.json('POST', `/api/cases/${c.id}/callback`, {
+      as: 'customer',
+      body: { at: new Date(h.clock.now().getTime() + 31 * 86_400_000).toISOString() },
+    });
+    expect([tooFar.status, tooFar.body.code, tooFar.body.details]).toEqual([
+      400,
+      'validation.failed',
+      { field: 'at' },
+    ]);
+    const notADate = await h.json('POST', `/api/cases/${c.id}/callback`, {
+      as: 'customer',
+      body: { at: 'tomorrow' },
+    });
+    expect(notADate.status).toBe(400);
+  });
 });
 
 describe.each(storeKinds)('preferred agent on %s', (kind) => {

@@ -284,6 +284,70 @@ describe('outbound dialer through the switch', () => {
     expect(stats).toMatchObject({ attempts: 1, abandoned: 1, connects: 0 });
   }, 60_000);
 
+  it('a call-back asked for on a case is dialed at its time and put through with the case', async () => {
+    const s = center.services;
+    // The slow agent leaves: call-backs go to the general queue, which takes every agent.
+    await s.router.logout(systemActor, slowAgentId, true);
+    const customer = await s.customers.create(systemActor, {
+      name: 'Zhang Wei',
+      msisdn: '13900000080',
+    });
+    const kase = await s.cases.create(systemActor, {
+      type: 'query',
+      title: 'Roaming charges',
+      description: 'Please call me after my meeting',
+      customerId: customer.id,
+    });
+    const customers = runSipp({
+      target: '',
+      scenario: scenarioPath('dialer-customers.xml'),
+      host,
+      localPort: carrierPort,
+      calls: 1,
+      timeoutMs: 60_000,
+      extra: ['-rtp_echo'],
+    });
+    await new Promise((r) => setTimeout(r, 500));
+    const at = new Date(Date.now() + 4000);
+    const asked = await s.cases.requestCallback(systemActor, kase.id, { note: 'after 3 pm', at });
+    expect(asked).toEqual({ number: '8613900000080', at });
+    const run = await customers;
+    expect(run.code, run.out.slice(-2000)).toBe(0);
+    const campaign = (await s.campaigns.list()).find((c) => c.kind === 'callbacks')!;
+    expect(campaign).toMatchObject({
+      mode: 'progressive',
+      state: 'running',
+      callerId: '+864008001000',
+    });
+    let rec;
+    await waitFor(
+      'the call-back to be done',
+      async () => {
+        [rec] = (await s.campaigns.records(campaign.id, {}, { limit: 5, offset: 0 })).items;
+        return rec?.state === 'done';
+      },
+      20_000,
+    );
+    const r = rec!;
+    expect(r.data).toMatchObject({ caseId: kase.id, caseNumber: kase.number, note: 'after 3 pm' });
+    expect(r.name).toBe('Zhang Wei');
+    // Not dialed before the customer's time.
+    expect(r.attempts[0]!.at.getTime()).toBeGreaterThanOrEqual(at.getTime());
+    expect(agentIds).toContain(r.attempts[0]!.agentId);
+    // The call is a contact of the case, answered by that agent.
+    const contacts = await store.contacts.list({ caseId: kase.id }, { limit: 5, offset: 0 });
+    expect(contacts.items).toHaveLength(1);
+    expect(contacts.items[0]).toMatchObject({
+      direction: 'outbound',
+      to: '8613900000080',
+      agentId: r.attempts[0]!.agentId,
+    });
+    const timeline = (await store.events.after(0, 5000, null)).filter(
+      (e) => e.type === 'case.callback_requested' && e.subjectId === kase.id,
+    );
+    expect(timeline[0]!.payload).toMatchObject({ at: at.toISOString(), note: 'after 3 pm' });
+  }, 60_000);
+
   it('outside its dialing hours a running campaign calls nobody and waits for the window', async () => {
     const s = center.services;
     // Every weekday but today's (in Shanghai).

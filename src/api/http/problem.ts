@@ -95,6 +95,7 @@ export const statusOf: Record<ErrorCode, number> = {
   'dialer.illegal_transition': 409,
   'dialer.invalid_record': 400,
   'dialer.invalid_csv': 400,
+  'dialer.dnc': 409,
   rate_limited: 429,
   internal: 500,
 };

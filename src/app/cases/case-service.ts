@@ -41,7 +41,8 @@ import type { OutboundDraft } from '../messaging/outbound-draft.ts';
 export interface CaseWork {
   caseDispatched(c: Case): Promise<void>;
   caseStepDone(c: Case): Promise<void>;
-  callbackRequested(c: Case, number: string, note: string | null): Promise<void>;
+  /** `at`: the customer's time (the agent sees it; there is no dialer to wait for it). */
+  callbackRequested(c: Case, number: string, note: string | null, at: Date | null): Promise<void>;
 }
 
 export interface NewCase {
@@ -78,8 +79,28 @@ export interface CaseOutbox {
   kick(): void;
 }
 
+/** Where call-backs are dialed when the center has a dialer (callback-scheduler.ts). */
+export interface CaseCallbacks {
+  schedule(
+    actorId: string | null,
+    r: {
+      queueId: string | null;
+      number: string;
+      name: string;
+      at: Date | null;
+      data: Record<string, string>;
+    },
+  ): Promise<unknown>;
+}
+
 export class CaseService {
   private outbox: CaseOutbox | null = null;
+  private callbacks: CaseCallbacks | null = null;
+
+  /** Call-backs are dialed by the dialer at their time from then on (instead of agent tasks). */
+  useCallbacks(c: CaseCallbacks): void {
+    this.callbacks = c;
+  }
 
   /** Replies on message channels are sent through the outbox from then on. */
   useOutbox(o: CaseOutbox): void {
@@ -422,8 +443,18 @@ export class CaseService {
   async requestCallback(
     actor: Actor,
     id: string,
-    r: { number?: string | null; note?: string | null },
-  ): Promise<{ number: string }> {
+    r: { number?: string | null; note?: string | null; at?: Date | null },
+  ): Promise<{ number: string; at: Date | null }> {
+    const now = this.deps.clock.now();
+    if (r.at && r.at.getTime() > now.getTime() + 30 * 86_400_000)
+      throw new DomainError(
+        'validation.failed',
+        'a call-back can be asked for up to 30 days ahead',
+        {
+          field: 'at',
+        },
+      );
+    const at = r.at && r.at > now ? r.at : null;
     const result = await this.deps.store.transaction(async (tx) => {
       const c = await tx.cases.get(id);
       if (!c || !canSeeCase(actor, c)) throw notFound(id);
@@ -438,11 +469,25 @@ export class CaseService {
           field: 'number',
         });
       const number = normalizeMsisdn(raw, this.deps.config.defaultCountryCode);
-      tx.append([caseCallbackEvent(c, number, r.note ?? null)], this.meta(actor));
-      return { c, number };
+      tx.append([caseCallbackEvent(c, number, r.note ?? null, at)], this.meta(actor));
+      return { c, number, name: customer?.name ?? '' };
     });
-    if (this.work) await this.work.callbackRequested(result.c, result.number, r.note ?? null);
-    return { number: result.number };
+    const { c } = result;
+    if (this.callbacks)
+      await this.callbacks.schedule(actor.id, {
+        queueId: null,
+        number: result.number,
+        name: result.name,
+        at,
+        data: {
+          caseId: c.id,
+          caseNumber: c.number,
+          ...(r.note ? { note: r.note } : {}),
+          ...(c.customerId ? { customerId: c.customerId } : {}),
+        },
+      });
+    else if (this.work) await this.work.callbackRequested(c, result.number, r.note ?? null, at);
+    return { number: result.number, at };
   }
 
   private async assertAssignable(tx: StoreTx, assigneeId: string | null, teamId: string | null) {

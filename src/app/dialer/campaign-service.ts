@@ -12,6 +12,7 @@ import {
   moveCampaign,
   validateCampaign,
   type Campaign,
+  type CampaignKind,
   type CampaignState,
   type DialerMode,
   type RetryResult,
@@ -42,7 +43,9 @@ export interface CampaignSettings {
   readonly maxAbandonRate?: number;
 }
 export type NewCampaign = CampaignSettings &
-  Required<Pick<CampaignSettings, 'name' | 'mode' | 'queueId' | 'callerId'>>;
+  Required<Pick<CampaignSettings, 'name' | 'mode' | 'queueId' | 'callerId'>> & {
+    readonly kind?: CampaignKind;
+  };
 
 export interface JsonListRow {
   readonly number: string;
@@ -71,6 +74,7 @@ export class CampaignService {
     const now = this.deps.clock.now();
     const c = validateCampaign({
       id: this.deps.ids.newId(),
+      kind: n.kind ?? 'list',
       name: n.name,
       mode: n.mode,
       queueId: n.queueId,

@@ -197,6 +197,8 @@ export class DialerService {
   }
 
   private async completeIfDone(c: Campaign): Promise<void> {
+    // The call-backs campaign stands: new requests keep arriving.
+    if (c.kind === 'callbacks') return;
     const counts = await this.deps.store.dialer.countByState(c.id);
     const open = (counts.pending ?? 0) + (counts.dialing ?? 0) + (counts.connected ?? 0);
     const any = Object.values(counts).some((v) => (v ?? 0) > 0);

@@ -28,6 +28,8 @@ export interface DialerRepo {
   updateRecord(r: CampaignRecord): Promise<void>;
   getRecord(id: string): Promise<CampaignRecord | null>;
   getRecordForUpdate(id: string): Promise<CampaignRecord | null>;
+  /** The campaign's record of a number (normalised), locked until the transaction ends. */
+  recordByNumberForUpdate(campaignId: string, number: string): Promise<CampaignRecord | null>;
   /** In list order (position). */
   listRecords(
     campaignId: string,

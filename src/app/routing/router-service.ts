@@ -691,7 +691,12 @@ export class RouterService {
   }
 
   /** A call-back task: routed by the default workflow (filter on `channel == "callback"`). */
-  async callbackRequested(c: Case, number: string, note: string | null): Promise<void> {
+  async callbackRequested(
+    c: Case,
+    number: string,
+    note: string | null,
+    at: Date | null = null,
+  ): Promise<void> {
     await this.submit(null, {
       channel: 'callback',
       attributes: {
@@ -699,6 +704,7 @@ export class RouterService {
         caseNumber: c.number,
         number,
         note,
+        at: at?.toISOString() ?? null,
         customerId: c.customerId,
         teamId: c.teamId,
       },

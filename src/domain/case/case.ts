@@ -301,7 +301,7 @@ export function caseContactLinkedEvent(c: Case, contactId: string, channel: stri
   return event(c, 'case.contact_linked', { contactId, channel }, false);
 }
 
-/** A call-back was asked for on the case: the router turns it into a task for an agent. */
-export function caseCallbackEvent(c: Case, number: string, note: string | null) {
-  return event(c, 'case.callback_requested', { number, note });
+/** A call-back was asked for on the case (at a time, or as soon as possible). */
+export function caseCallbackEvent(c: Case, number: string, note: string | null, at: Date | null) {
+  return event(c, 'case.callback_requested', { number, note, at: at?.toISOString() ?? null });
 }

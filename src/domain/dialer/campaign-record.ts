@@ -10,6 +10,9 @@
  * Rows rejected at import (bad number, duplicate, on the DNC list) are only in the import report.
  * `done`, `exhausted` and `dnc_blocked` are final. An abandoned call (answered, no agent
  * free) is retried by the no-answer rule: the customer never spoke to anyone.
+ *
+ * One exception, in the call-backs campaign only: a customer's new request renews their record
+ * (`renewRecord`: done | exhausted ──▶ pending), and retries count from that request on.
  */
 import { normalizeMsisdn } from '../customer/customer.ts';
 import { DomainError } from '../errors.ts';
@@ -168,8 +171,11 @@ export function recordResult(
   if (result === 'connected') return withAttempt;
   const ruleFor: RetryResult = result === 'abandoned' ? 'no_answer' : result;
   const rule = campaign.retry[ruleFor];
+  // A renewed call-back request starts its count afresh.
+  const since = Date.parse(r.data['requestedAt'] ?? '') || -Infinity;
   const sameResult = attempts.filter(
-    (a) => (a.result === 'abandoned' ? 'no_answer' : a.result) === ruleFor,
+    (a) =>
+      a.at.getTime() >= since && (a.result === 'abandoned' ? 'no_answer' : a.result) === ruleFor,
   ).length;
   if (sameResult >= rule.maxAttempts)
     return { ...moveRecord(withAttempt, 'exhausted', now), nextAt: null };
@@ -177,6 +183,27 @@ export function recordResult(
     ...moveRecord(withAttempt, 'pending', now),
     nextAt: new Date(now.getTime() + rule.retryAfterMinutes * 60_000),
   };
+}
+
+/**
+ * A customer asked again to be called back (call-backs campaign): a waiting record takes the new
+ * time and details; a finished one is pending again, its retries counted from now. A record
+ * being called keeps its call; a number on the do-not-call list stays blocked.
+ */
+export function renewRecord(
+  r: CampaignRecord,
+  request: { readonly name: string; readonly data: Readonly<Record<string, string>> },
+  at: Date | null,
+  now: Date,
+): CampaignRecord {
+  if (r.state === 'dnc_blocked')
+    throw new DomainError('dialer.dnc', 'this number is on the do-not-call list', {
+      number: r.number,
+    });
+  if (r.state === 'dialing' || r.state === 'connected') return r;
+  const data = { ...r.data, ...request.data, requestedAt: now.toISOString() };
+  const name = request.name || r.name;
+  return { ...r, name, data, state: 'pending', nextAt: at, updatedAt: now };
 }
 
 /** The connected call ended: the record is done. */

@@ -17,6 +17,14 @@ import { isValidLocalDate, isValidTimeZone, type Weekday } from '../sla/zoned-ti
 export const dialerModes = ['preview', 'progressive', 'predictive'] as const;
 export type DialerMode = (typeof dialerModes)[number];
 
+/**
+ * `list`: an administrator's campaign over imported numbers. `callbacks`: the standing campaign
+ * that dials customers' call-back requests (IVR, portal, case) at their time; it is never
+ * completed, since new requests keep coming.
+ */
+export const campaignKinds = ['list', 'callbacks'] as const;
+export type CampaignKind = (typeof campaignKinds)[number];
+
 export const campaignStates = ['draft', 'running', 'paused', 'completed', 'stopped'] as const;
 export type CampaignState = (typeof campaignStates)[number];
 
@@ -40,6 +48,7 @@ export interface RetryRule {
 
 export interface Campaign {
   readonly id: string;
+  readonly kind: CampaignKind;
   readonly name: string;
   readonly mode: DialerMode;
   readonly queueId: string;

@@ -18,6 +18,7 @@ type RecordRow = typeof dialerRecords.$inferSelect;
 
 const campaignOf = (r: CampaignRow): Campaign => ({
   ...r,
+  kind: r.kind as Campaign['kind'],
   mode: r.mode as Campaign['mode'],
   state: r.state as Campaign['state'],
   retry: r.retry as Campaign['retry'],
@@ -108,6 +109,18 @@ export class DrizzleDialerRepo implements DialerRepo {
       .select()
       .from(dialerRecords)
       .where(eq(dialerRecords.id, id))
+      .for('update');
+    return r ? recordOf(r) : null;
+  }
+
+  async recordByNumberForUpdate(
+    campaignId: string,
+    number: string,
+  ): Promise<CampaignRecord | null> {
+    const [r] = await this.db
+      .select()
+      .from(dialerRecords)
+      .where(and(eq(dialerRecords.campaignId, campaignId), eq(dialerRecords.number, number)))
       .for('update');
     return r ? recordOf(r) : null;
   }

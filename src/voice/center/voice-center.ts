@@ -9,6 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { systemActor, agentActor, type Actor } from '../../app/app-context.ts';
 import type { CustomerService } from '../../app/customers/customer-service.ts';
+import type { CaseCallbacks } from '../../app/cases/case-service.ts';
 import type { Clock } from '../../app/ports/clock.ts';
 import type { Connectors } from '../../app/ports/connectors.ts';
 import { connectorLookup } from './connector-lookup.ts';
@@ -184,6 +185,12 @@ export class VoiceCenter implements CallControl {
   makeCall = (actor: Actor, o: MakeCall) => this.outbound.dial(actor, o);
 
   private campaignOutcomes: PreviewOutcomes | null = null;
+  private callbacks: CaseCallbacks | null = null;
+
+  /** IVR call-backs go to the dialer from then on (instead of agent tasks). */
+  useCallbacks(c: CaseCallbacks): void {
+    this.callbacks = c;
+  }
 
   /** The dialer's lines, told how agents' calls to preview records went. */
   useCampaignOutcomes(o: PreviewOutcomes): void {
@@ -581,6 +588,21 @@ export class VoiceCenter implements CallControl {
       case 'queue':
         return this.enqueue(call, outcome.action);
       case 'callback':
+        if (this.callbacks) {
+          // The dialer calls the customer back as soon as an agent of the queue is free.
+          await this.callbacks.schedule(null, {
+            queueId: outcome.action.queueId,
+            number: outcome.action.number,
+            name: '',
+            at: null,
+            data: {
+              ...outcome.action.attributes,
+              contactId: call.contact.id,
+              ...(call.contact.customerId ? { customerId: call.contact.customerId } : {}),
+            },
+          });
+          return call.leg.hangup();
+        }
         await this.d.router.submit(system, {
           channel: 'callback',
           attributes: {

@@ -20,7 +20,7 @@ import {
   CaseSlaView,
   CallbackRequest,
 } from '../../../contracts/cases.ts';
-import { IdParam, Ok, pageOf } from '../../../contracts/common.ts';
+import { IdParam, Ok, pageOf, Timestamp } from '../../../contracts/common.ts';
 import { EventView } from '../../../contracts/events.ts';
 import { MessageView } from '../../../contracts/messages.ts';
 import { decodeUploads, messageView } from './message-routes.ts';
@@ -295,13 +295,18 @@ export function caseRoutes(app: OpenAPIHono<ApiEnv>): void {
       summary:
         'Ask for a call-back (to the customer’s number unless another is given); a task goes to the router',
       request: { params: IdParam, body: jsonBody(CallbackRequest) },
-      responses: { 202: jsonResponse(z.object({ number: z.string() }), 'accepted') },
+      responses: {
+        202: jsonResponse(z.object({ number: z.string(), at: Timestamp.nullable() }), 'accepted'),
+      },
     }),
-    async (c) =>
-      c.json(
-        await svc(c).requestCallback(c.var.actor!, c.req.valid('param').id, c.req.valid('json')),
-        202,
-      ),
+    async (c) => {
+      const body = c.req.valid('json');
+      const r = await svc(c).requestCallback(c.var.actor!, c.req.valid('param').id, {
+        ...body,
+        at: body.at ? new Date(body.at) : null,
+      });
+      return c.json({ number: r.number, at: r.at?.toISOString() ?? null }, 202);
+    },
   );
   app.openapi(
     secured(staff, {

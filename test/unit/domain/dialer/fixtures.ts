@@ -15,6 +15,7 @@ export const campaign: Campaign = {
   windows: { mon: hours, tue: hours, wed: hours, thu: hours, fri: hours },
   holidays: ['2026-12-25'],
   retry: defaultRetry,
+  kind: 'list',
   maxAbandonRate: 0.03,
   state: 'draft',
   createdAt: new Date('2026-11-30T00:00:00Z'),

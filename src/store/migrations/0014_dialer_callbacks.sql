@@ -1,0 +1,1 @@
+ALTER TABLE "dialer_campaigns" ADD COLUMN "kind" text DEFAULT 'list' NOT NULL;
