@@ -112,6 +112,13 @@ export const MakeCallBody = z
       .nullable()
       .optional()
       .meta({ description: 'the dialer campaign the call belongs to, kept on the contact' }),
+    taskId: z
+      .string()
+      .min(1)
+      .max(100)
+      .nullable()
+      .optional()
+      .meta({ description: 'the call-back task being worked: the call becomes that task’s work' }),
     recordId: z
       .string()
       .min(1)

@@ -1,5 +1,5 @@
 /** Runs SIPp (Debian `sip-tester`) as a real SIP peer, with a timeout. */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,15 @@ export interface SippRun {
   readonly code: number | null;
   readonly out: string;
 }
+
+/**
+ * SIPp processes still running when the test process ends (a failed test that never got its
+ * calls) are killed, so they do not hold their SIP port into the next run.
+ */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const p of running) p.kill('SIGKILL');
+});
 
 /** `sipp <target> -sf <scenario> …`: one call by default; resolves when SIPp exits. */
 export function runSipp(o: {
@@ -53,6 +62,8 @@ export function runSipp(o: {
   ];
   return new Promise((resolve, reject) => {
     const p = spawn('sipp', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    running.add(p);
+    p.once('exit', () => running.delete(p));
     let out = '';
     p.stdout.on('data', (d) => (out += d));
     p.stderr.on('data', (d) => (out += d));

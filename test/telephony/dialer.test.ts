@@ -99,6 +99,8 @@ describe('outbound dialer through the switch', () => {
         wrapUpSeconds: 0,
       })
     ).id;
+    // Call-backs go to the general queue: no wrap-up there either, so agents are free again.
+    await s.routingConfig.updateQueue(systemActor, 'queue-general', { wrapUpSeconds: 0 });
     const devices = new DeviceService({
       store,
       clock: s.clock,
@@ -135,6 +137,15 @@ describe('outbound dialer through the switch', () => {
       else agentIds.push(u.id);
     }
   }, 60_000);
+
+  const actorOf = (id: string) => ({
+    id,
+    username: id,
+    role: 'agent' as const,
+    teamIds: [],
+    customerId: null,
+    ip: null,
+  });
 
   afterAll(async () => {
     for (const p of phones) await p.stop();
@@ -346,6 +357,88 @@ describe('outbound dialer through the switch', () => {
       (e) => e.type === 'case.callback_requested' && e.subjectId === kase.id,
     );
     expect(timeline[0]!.payload).toMatchObject({ at: at.toISOString(), note: 'after 3 pm' });
+  }, 60_000);
+
+  it('preview: records go to agents as tasks, one per free agent; the call is the attempt; a skipped one is retried', async () => {
+    const s = center.services;
+    const calls = center.voice!.center;
+    const c = await s.campaigns.create(systemActor.id, {
+      name: 'Upgrades (preview)',
+      mode: 'preview',
+      queueId,
+      callerId: '+864008001000',
+      timeZone: 'Asia/Shanghai',
+      windows: allWeek,
+    });
+    await s.campaigns.importJson(systemActor.id, c.id, [
+      { number: '13900000090', name: 'Li Na', data: { plan: 'B' } },
+      { number: '13900000091', name: 'Wang Fang' },
+      { number: '13900000093', name: 'Not yet' },
+    ]);
+    const customers = runSipp({
+      target: '',
+      scenario: scenarioPath('dialer-customers.xml'),
+      host,
+      localPort: carrierPort,
+      calls: 1,
+      timeoutMs: 60_000,
+      extra: ['-rtp_echo'],
+    });
+    await new Promise((r) => setTimeout(r, 500));
+    await s.campaigns.move(systemActor.id, c.id, 'running');
+    const offered = () =>
+      s.router
+        .openTasks()
+        .filter((t) => t.channel === 'callback' && t.attributes['campaignId'] === c.id);
+    await waitFor('two preview tasks', async () => offered().length === 2, 10_000);
+    // Two free agents, two records: the third waits while the agents look at theirs.
+    await new Promise((r) => setTimeout(r, 800));
+    expect(offered()).toHaveLength(2);
+    await waitFor(
+      'both offers to reach agents',
+      async () => offered().every((t) => t.state === 'reserved'),
+      5_000,
+    );
+    const first = offered().find((t) => t.attributes['number'] === '8613900000090')!;
+    const second = offered().find((t) => t.attributes['number'] === '8613900000091')!;
+    expect(first.attributes).toMatchObject({ name: 'Li Na', plan: 'B', callerId: '+864008001000' });
+    expect(first.agentId).not.toBe(second.agentId);
+    const agent = actorOf(first.agentId!);
+    await s.router.accept(agent, first.reservationId!);
+    const recordId = String(first.attributes['recordId']);
+    await calls.makeCall(agent, {
+      number: String(first.attributes['number']),
+      campaignId: c.id,
+      recordId,
+      taskId: first.id,
+    });
+    // The other agent skips theirs (closes the task without calling).
+    const skipper = actorOf(second.agentId!);
+    await s.router.accept(skipper, second.reservationId!);
+    await s.router.complete(skipper, second.id, skipper.id, null);
+    const run = await customers;
+    expect(run.code, run.out.slice(-2000)).toBe(0);
+    await waitFor(
+      'the preview record to be done',
+      async () => (await store.dialer.getRecord(recordId))?.state === 'done',
+      15_000,
+    );
+    await s.campaigns.move(systemActor.id, c.id, 'paused');
+    // The third record reached an agent meanwhile; withdrawn, it counts as a failed attempt.
+    for (const t of offered()) await s.router.cancel(systemActor, t.id, 'campaign_paused');
+    const done = (await store.dialer.getRecord(recordId))!;
+    expect(done.attempts).toMatchObject([{ result: 'connected', agentId: agent.id }]);
+    const contact = (
+      await store.contacts.list({ agentId: agent.id }, { limit: 50, offset: 0 })
+    ).items.find((x) => x.ivrData['recordId'] === recordId);
+    expect(contact).toMatchObject({
+      direction: 'outbound',
+      to: '8613900000090',
+      from: '+864008001000',
+      taskId: first.id,
+    });
+    const skipped = (await store.dialer.getRecord(String(second.attributes['recordId'])))!;
+    expect(skipped).toMatchObject({ state: 'pending', attempts: [{ result: 'failed' }] });
   }, 60_000);
 
   it('outside its dialing hours a running campaign calls nobody and waits for the window', async () => {

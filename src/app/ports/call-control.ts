@@ -22,6 +22,8 @@ export interface MakeCall {
   readonly number: string;
   readonly caseId?: string | null | undefined;
   readonly campaignId?: string | null | undefined;
+  /** The call-back (or preview) task the agent accepted: the call is its work. */
+  readonly taskId?: string | null | undefined;
   /** A dialer record in preview mode: the call's outcome goes back to its campaign. */
   readonly recordId?: string | null | undefined;
 }

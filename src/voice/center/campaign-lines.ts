@@ -204,6 +204,7 @@ export class CampaignLines implements DialerLines, DialerAgents {
         recordId: req.recordId,
         number: req.number,
         name: req.name,
+        callerId: req.callerId,
       },
       queueId: req.queueId,
     });

@@ -23,6 +23,7 @@ import {
   type CallEvent,
 } from '../../domain/call/call.ts';
 import type { Contact } from '../../domain/contact/contact.ts';
+import type { Task } from '../../domain/routing/task.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { Player } from '../rtp/player.ts';
 import { Recorder } from '../rtp/recorder.ts';
@@ -66,6 +67,8 @@ export interface OutboundCall extends CommandCall {
   taskId: string | null;
   recorder: Recorder | null;
   recordingId: string | null;
+  /** The caller ID of a dialer campaign's call; null: the trunk's rule. */
+  readonly presentAs: string | null;
   /** The dialer record this call works (preview mode), and whether the customer answered. */
   readonly recordId: string | null;
   answered: boolean;
@@ -86,25 +89,14 @@ export class OutboundCalls {
     const trunk = this.d.sw.outboundTrunk();
     if (!trunk)
       throw new DomainError('call.target_unavailable', 'no trunk for outside calls is configured');
-    const task = await this.d.router.submit(system, {
-      channel: 'voice',
-      attributes: {
-        direction: 'outbound',
-        number: o.number,
-        caseId: o.caseId ?? null,
-        campaignId: o.campaignId ?? null,
-      },
-      agentId: actor.id,
-    });
-    if (task.state !== 'reserved' || !task.reservationId) {
-      await this.d.router.cancel(system, task.id, 'agent_not_free').catch(() => undefined);
-      throw new DomainError('agent.busy', 'you are not free to make a call (state or capacity)');
-    }
-    await this.d.router.accept(actor, task.reservationId);
+    const task = o.taskId ? this.callbackTask(actor, o.taskId) : await this.voiceTask(actor, o);
+    // A dialer preview record is called with its campaign's number.
+    const presentAs =
+      typeof task.attributes['callerId'] === 'string' ? task.attributes['callerId'] : null;
     const contact = await this.d.customers.createContact(actor, {
       channel: 'voice',
       direction: 'outbound',
-      from: trunk.callerId && trunk.callerId !== 'original' ? trunk.callerId : ext,
+      from: presentAs ?? (trunk.callerId && trunk.callerId !== 'original' ? trunk.callerId : ext),
       to: o.number,
       caseId: o.caseId ?? null,
       agentId: actor.id,
@@ -122,6 +114,7 @@ export class OutboundCalls {
       taskId: task.id,
       recorder: null,
       recordingId: null,
+      presentAs,
       recordId: o.recordId ?? null,
       answered: false,
     };
@@ -153,13 +146,56 @@ export class OutboundCalls {
     });
   }
 
+  /** A task of its own for the call, so the agent counts as busy and wraps up after it. */
+  private async voiceTask(actor: Actor, o: MakeCall): Promise<Task> {
+    const task = await this.d.router.submit(system, {
+      channel: 'voice',
+      attributes: {
+        direction: 'outbound',
+        number: o.number,
+        caseId: o.caseId ?? null,
+        campaignId: o.campaignId ?? null,
+      },
+      agentId: actor.id,
+    });
+    if (task.state !== 'reserved' || !task.reservationId) {
+      await this.d.router.cancel(system, task.id, 'agent_not_free').catch(() => undefined);
+      throw new DomainError('agent.busy', 'you are not free to make a call (state or capacity)');
+    }
+    return this.d.router.accept(actor, task.reservationId);
+  }
+
+  /**
+   * The call-back (or dialer preview) task the agent accepted is the call's task: the call is
+   * that work, and its wrap-up ends it (a second, voice task would not fit beside it).
+   */
+  private callbackTask(actor: Actor, taskId: string): Task {
+    const t = this.d.router.openTasks().find((x) => x.id === taskId);
+    if (!t || t.channel !== 'callback' || t.agentId !== actor.id || t.state !== 'assigned')
+      throw new DomainError(
+        'call.illegal_command',
+        'that is not a call-back task of yours in progress',
+        {
+          taskId,
+        },
+      );
+    if ([...this.calls.values()].some((c) => c.taskId === taskId))
+      throw new DomainError('agent.busy', 'this call-back is being called already', { taskId });
+    return t;
+  }
+
   private async callCustomer(
     call: OutboundCall,
     agentLeg: OutboundLeg,
     trunk: NonNullable<ReturnType<VoiceSwitch['outboundTrunk']>>,
     number: string,
   ): Promise<void> {
-    const leg = await this.d.sw.dialTrunk(trunk, number, call.callerNumber);
+    const leg = await this.d.sw.dialTrunk(
+      trunk,
+      number,
+      call.callerNumber,
+      call.presentAs ?? undefined,
+    );
     const recordingId = `${this.d.clock.now().toISOString().slice(0, 10)}/${call.contact.id}.wav`;
     const file = this.d.recordings.pathFor(recordingId);
     await mkdir(dirname(file), { recursive: true });

@@ -128,13 +128,34 @@ export function TaskWorkspace({
             column={1}
             items={[
               { key: 'number', label: t('call.callbackNumber'), children: str(a['number']) ?? '' },
+              ...(a['preview']
+                ? [{ key: 'name', label: t('call.previewName'), children: str(a['name']) ?? '' }]
+                : []),
+              ...(str(a['at'])
+                ? [
+                    {
+                      key: 'at',
+                      label: t('call.callbackAt'),
+                      children: new Date(str(a['at'])!).toLocaleString(),
+                    },
+                  ]
+                : []),
               { key: 'note', label: t('case.note'), children: str(a['note']) ?? tc('none') },
             ]}
           />
           <Button
             type="primary"
             disabled={!str(a['number'])}
-            onClick={() => void actions.dial(String(a['number']))}
+            onClick={() =>
+              void actions.dial(String(a['number']), {
+                taskId: task.id,
+                ...(str(a['caseId']) ? { caseId: str(a['caseId'])! } : {}),
+                // A dialer preview record: the call's outcome is its attempt.
+                ...(str(a['campaignId']) && str(a['recordId'])
+                  ? { campaignId: str(a['campaignId'])!, recordId: str(a['recordId'])! }
+                  : {}),
+              })
+            }
             data-testid="callback-dial"
           >
             {t('call.callBack')}

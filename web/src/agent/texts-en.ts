@@ -139,6 +139,8 @@ export const en: Record<keyof typeof zh, string> = {
   'call.called': 'Called',
   'call.callbackNumber': 'Number to call back',
   'call.callBack': 'Call back now',
+  'call.callbackAt': 'Customer’s time',
+  'call.previewName': 'Campaign record',
   'customer.title': 'Customer',
   'customer.phone': 'Mobile',
   'customer.email': 'E-mail',

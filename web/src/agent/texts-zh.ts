@@ -137,6 +137,8 @@ export const zh = {
   'call.called': '被叫',
   'call.callbackNumber': '回呼号码',
   'call.callBack': '立即回呼',
+  'call.callbackAt': '客户约定时间',
+  'call.previewName': '外呼名单',
   'customer.title': '客户',
   'customer.phone': '手机',
   'customer.email': '邮箱',

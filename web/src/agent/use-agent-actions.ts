@@ -85,6 +85,10 @@ export function useAgentActions(me: AgentStatus | undefined, softphone: Softphon
     },
     callCommand: (call: Call, command: CallCommand, body?: Target | { digits: string }) =>
       run(() => post(`/api/calls/${call.id}/${command}`, body ?? {}), [['calls'], ['me']]),
-    dial: (number: string) => run(() => post('/api/calls', { number }), [['calls'], ['me']]),
+    /** Click-to-dial; a call-back or a dialer preview record carries its case or campaign. */
+    dial: (
+      number: string,
+      link: { caseId?: string; campaignId?: string; recordId?: string; taskId?: string } = {},
+    ) => run(() => post('/api/calls', { number, ...link }), [['calls'], ['me']]),
   };
 }
