@@ -63,6 +63,9 @@ export const common: Texts = {
     'error.agent.not_logged_in': '请先签入',
     'error.recording.deleted': '录音已按保留策略删除',
     'error.recording.unreadable': '录音文件无法读取',
+    'error.dialer.invalid_campaign': '外呼活动设置有误：{{detail}}',
+    'error.dialer.illegal_transition': '外呼活动当前状态不允许此操作：{{detail}}',
+    'error.dialer.invalid_csv': '名单文件无法读取：{{detail}}',
   },
   en: {
     appName: 'Contact center',
@@ -125,5 +128,8 @@ export const common: Texts = {
     'error.agent.not_logged_in': 'Log in to the router first',
     'error.recording.deleted': 'The recording was deleted by the retention policy',
     'error.recording.unreadable': 'The recording file cannot be read',
+    'error.dialer.invalid_campaign': 'Check the campaign settings: {{detail}}',
+    'error.dialer.illegal_transition': "Not possible in the campaign's state: {{detail}}",
+    'error.dialer.invalid_csv': 'The list cannot be read: {{detail}}',
   },
 };

@@ -1,9 +1,10 @@
 /**
  * The supervisor's workspace (班长监控): the live wallboard, calls in progress with monitoring,
- * and case supervision. One stream connection feeds every tab.
+ * case supervision, reports and outbound campaigns. One stream connection feeds every tab. The
+ * tab is in the address (`/supervisor?tab=campaigns`), so each can be linked to.
  */
 import { Tabs } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './texts.ts';
 import { CallsPanel } from './CallsPanel.tsx';
@@ -15,18 +16,46 @@ import { CompliancePanel } from './reports/CompliancePanel.tsx';
 import { IvrReportPanel } from './reports/IvrReportPanel.tsx';
 import { ReportsPanel } from './reports/ReportsPanel.tsx';
 import { WorkforcePanel } from './reports/WorkforcePanel.tsx';
+import './campaigns/campaign-texts.ts';
+import { CampaignsPanel } from './campaigns/CampaignsPanel.tsx';
+import { readParam, writeParams } from './address-param.ts';
 
-type Tab = 'wallboard' | 'calls' | 'cases' | 'reports' | 'ivr' | 'compliance' | 'workforce';
+const tabs = [
+  'wallboard',
+  'calls',
+  'cases',
+  'reports',
+  'ivr',
+  'compliance',
+  'workforce',
+  'campaigns',
+] as const;
+type Tab = (typeof tabs)[number];
+
+const linkedTab = (): Tab => {
+  const v = readParam('tab');
+  return (tabs as readonly string[]).includes(v ?? '') ? (v as Tab) : 'wallboard';
+};
 
 export default function SupervisorPage() {
   const { t } = useTranslation('supervisor');
   const { t: tr } = useTranslation('reports');
+  const { t: tc } = useTranslation('campaigns');
   const live = useLiveCenter();
-  const [tab, setTab] = useState<Tab>('wallboard');
+  const [tab, setTab] = useState<Tab>(linkedTab);
+  useEffect(() => {
+    const on = () => setTab(linkedTab());
+    window.addEventListener('popstate', on);
+    return () => window.removeEventListener('popstate', on);
+  }, []);
   return (
     <Tabs
       activeKey={tab}
-      onChange={(k) => setTab(k as Tab)}
+      onChange={(k) => {
+        // Another tab's parameters (an open campaign) do not follow to this one.
+        writeParams({ tab: k === 'wallboard' ? null : k, campaign: null });
+        setTab(k as Tab);
+      }}
       size="small"
       destroyOnHidden
       items={[
@@ -58,6 +87,12 @@ export default function SupervisorPage() {
           label: <span data-testid={`tab-${key}`}>{tr(`tab.${key}`)}</span>,
           children,
         })),
+        // Outbound campaigns and the do-not-call list (the dialer, docs/dialer.md).
+        {
+          key: 'campaigns',
+          label: <span data-testid="tab-campaigns">{tc('tab')}</span>,
+          children: <CampaignsPanel />,
+        },
       ]}
     />
   );

@@ -1,13 +1,21 @@
 /** The supervisor's reference data, shared by the panels (cached by react-query). */
 import { useQuery } from '@tanstack/react-query';
 import { get } from '../api/client.ts';
-import type { Page, ReasonCode, Team } from '../api/types.ts';
+import type { Page, Queue, ReasonCode, Team } from '../api/types.ts';
 import type { Agent, UserRow } from './types.ts';
 
 export const useTeams = () =>
   useQuery({
     queryKey: ['sup-teams'],
     queryFn: () => get<Team[]>('/api/teams'),
+    staleTime: 60_000,
+  });
+
+/** Queues, for the campaigns' queue of agents (any staff member may list them). */
+export const useQueues = () =>
+  useQuery({
+    queryKey: ['sup-queues'],
+    queryFn: () => get<Queue[]>('/api/queues'),
     staleTime: 60_000,
   });
 
