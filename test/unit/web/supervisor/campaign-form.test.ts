@@ -41,6 +41,7 @@ import { recordsCsv } from '../../../../web/src/supervisor/campaigns/records-csv
 
 const campaign: Campaign = {
   id: 'c1',
+  kind: 'list',
   name: 'Renewals',
   mode: 'predictive',
   queueId: 'q1',
