@@ -221,6 +221,11 @@ describe('outbound dialer through the switch', () => {
 
     const stats = await s.campaigns.stats(c.id);
     expect(stats).toMatchObject({ attempts: 6, connects: 4, abandoned: 0 });
+    // The pacer now goes by this campaign's own times: customers talked ~5 s, answered at once.
+    const measured = center.dialing!.lines.measured(c.id)!;
+    expect(measured.handleSec).toBeGreaterThan(4.5);
+    expect(measured.handleSec).toBeLessThan(8);
+    expect(measured.ringSec).toBeLessThan(1);
     // Each answered call is an outbound contact of the campaign, answered by its agent.
     const contacts = await store.contacts.list({ channel: 'voice' }, { limit: 50, offset: 0 });
     const ours = contacts.items.filter((x) => x.ivrData['campaignId'] === c.id);

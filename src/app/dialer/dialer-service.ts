@@ -50,14 +50,15 @@ export class DialerService {
     if (c.state !== 'running') return [];
     const now = this.deps.clock.now();
     const { free, busy } = await this.agents.availability(c.queueId);
+    const measured = this.lines.measured?.(c.id) ?? null;
     const n = linesToDial({
       mode: c.mode,
       freeAgents: free,
       busyAgents: busy,
       callsInFlight: this.lines.inFlight(c.id),
       stats: await this.pacingStats(c.id, now),
-      avgHandleSec: this.o.avgHandleSec ?? 180,
-      avgRingSec: this.o.avgRingSec ?? 15,
+      avgHandleSec: measured?.handleSec ?? this.o.avgHandleSec ?? 180,
+      avgRingSec: measured?.ringSec ?? this.o.avgRingSec ?? 15,
       maxAbandonRate: c.maxAbandonRate,
     });
     if (n === 0) return [];

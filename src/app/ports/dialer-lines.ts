@@ -28,6 +28,11 @@ export interface DialerLines {
   dial(req: DialRequest): Promise<void>;
   /** Lines of this campaign started and not yet answered, refused or timed out. */
   inFlight(campaignId: string): number;
+  /**
+   * Mean handle time (answer to hang-up of connected calls) and ring time (dial to answer) of the
+   * campaign's recent calls; null until there are enough to go by.
+   */
+  measured?(campaignId: string): { handleSec: number; ringSec: number } | null;
 }
 
 /** Agents of a queue as the pacer sees them. */

@@ -43,6 +43,10 @@ export interface CampaignLinesDeps {
   readonly log: (level: 'info' | 'warn', msg: string, extra?: Record<string, unknown>) => void;
 }
 
+/** The pacer uses measured times once this many calls were seen, over the last `keptSamples`. */
+const minSamples = 3;
+const keptSamples = 100;
+
 /** SIP final responses as attempt results (RFC 3261 §21). */
 export function resultOfStatus(status: number): DialResult {
   if (status === 486 || status === 600) return 'busy';
@@ -56,6 +60,8 @@ export class CampaignLines implements DialerLines, DialerAgents {
   outcomes: DialOutcomes | null = null;
   /** Records with a line up and no outcome yet, by campaign. */
   private readonly live = new Map<string, Set<string>>();
+  /** Recent handle and ring times per campaign (seconds), newest last. */
+  private readonly times = new Map<string, { handle: number[]; ring: number[] }>();
   /** Preview records offered to agents and not dialed yet, by router task. */
   private readonly previews = new Map<string, DialRequest>();
   private readonly unsubscribe: () => void;
@@ -105,6 +111,21 @@ export class CampaignLines implements DialerLines, DialerAgents {
     return this.live.get(campaignId)?.size ?? 0;
   }
 
+  measured(campaignId: string): { handleSec: number; ringSec: number } | null {
+    const t = this.times.get(campaignId);
+    if (!t || t.handle.length < minSamples || t.ring.length < minSamples) return null;
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    return { handleSec: mean(t.handle), ringSec: mean(t.ring) };
+  }
+
+  private sample(campaignId: string, kind: 'handle' | 'ring', sec: number): void {
+    let t = this.times.get(campaignId);
+    if (!t) this.times.set(campaignId, (t = { handle: [], ring: [] }));
+    const xs = t[kind];
+    xs.push(sec);
+    if (xs.length > keptSamples) xs.shift();
+  }
+
   availability(queueId: string) {
     return Promise.resolve(this.d.router.queueStaffing(queueId));
   }
@@ -116,6 +137,8 @@ export class CampaignLines implements DialerLines, DialerAgents {
       throw new DomainError('call.target_unavailable', 'no trunk for outside calls is configured');
     const leg = await this.d.sw.dialTrunk(trunk, req.number, req.callerId, req.callerId);
     this.track(req, true);
+    const dialedAt = Date.now();
+    let answeredAt = 0;
     let settled = false;
     const settle = (result: DialResult, agentId: string | null = null) => {
       if (settled) return;
@@ -134,6 +157,8 @@ export class CampaignLines implements DialerLines, DialerAgents {
       answered: () => {
         clearTimeout(ring);
         if (settled) return leg.hangup();
+        answeredAt = Date.now();
+        this.sample(req.campaignId, 'ring', (answeredAt - dialedAt) / 1000);
         void this.d.center
           .adoptAnswered(leg, {
             number: req.number,
@@ -151,7 +176,10 @@ export class CampaignLines implements DialerLines, DialerAgents {
             hooks: {
               connected: (agentId) => settle('connected', agentId),
               abandoned: () => settle('abandoned'),
-              ended: () => this.finished(req),
+              ended: () => {
+                this.sample(req.campaignId, 'handle', (Date.now() - answeredAt) / 1000);
+                this.finished(req);
+              },
             },
           })
           .catch((e: unknown) => {
