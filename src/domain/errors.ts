@@ -91,6 +91,13 @@ export const errorCodes = [
   'dialer.illegal_transition',
   'dialer.invalid_record',
   'dialer.invalid_csv',
+  'resource.invalid',
+  'resource.name_taken',
+  'resource.in_use',
+  'resource.illegal_transition',
+  'device.in_use',
+  'trunk.channel_limit',
+  'trunk.unavailable',
   'rate_limited',
   'internal',
 ] as const;

@@ -95,6 +95,13 @@ export const statusOf: Record<ErrorCode, number> = {
   'dialer.illegal_transition': 409,
   'dialer.invalid_record': 400,
   'dialer.invalid_csv': 400,
+  'resource.invalid': 400,
+  'resource.name_taken': 409,
+  'resource.in_use': 409,
+  'resource.illegal_transition': 409,
+  'device.in_use': 409,
+  'trunk.channel_limit': 503,
+  'trunk.unavailable': 503,
   rate_limited: 429,
   internal: 500,
 };
