@@ -40,6 +40,7 @@ export const TrunkView = z
     channelLimit: z.number().int().nullable(),
     numbers: z.array(z.string()),
     callerId: z.string().nullable(),
+    probe: z.boolean().describe('OPTIONS probing of the outbound address'),
     enabled: z.boolean(),
     source: z
       .enum(['stored', 'config'])
@@ -63,6 +64,7 @@ export const TrunkInput = z
     channelLimit: z.number().int().min(1).max(100_000).nullable().optional(),
     numbers: z.array(z.string().trim().min(1).max(24)).max(1000).optional(),
     callerId: z.string().trim().min(1).max(24).nullable().optional(),
+    probe: z.boolean().optional().describe('default true'),
     enabled: z.boolean().optional(),
   })
   .meta({ id: 'TrunkInput' });

@@ -871,6 +871,8 @@ export const trunks = pgTable(
     channelLimit: integer('channel_limit'),
     numbers: jsonb('numbers').$type<string[]>().notNull(),
     callerId: text('caller_id'),
+    /** OPTIONS probing of the outbound address (trunk up/down). */
+    probe: boolean('probe').notNull().default(true),
     enabled: boolean('enabled').notNull(),
     createdAt: ts('created_at').notNull(),
   },

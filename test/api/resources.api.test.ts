@@ -125,6 +125,7 @@ describe.each(storeKinds)('resources on %s', (kind) => {
       enabled: true,
       outbound: { transport: 'UDP', address: '192.0.2.10', port: 5060 },
       callerId: null,
+      probe: true,
     });
     const bad = await h.json('POST', '/api/resources/trunks', {
       body: { name: 'x', addresses: ['not-an-ip'] },

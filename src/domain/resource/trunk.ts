@@ -27,6 +27,8 @@ export interface TrunkDef {
   readonly numbers: readonly string[];
   /** Fixed caller ID on outbound calls, or null to present the original caller. */
   readonly callerId: string | null;
+  /** Probe the outbound address with OPTIONS (trunk up/down). */
+  readonly probe: boolean;
   readonly enabled: boolean;
   readonly source: 'stored' | 'config';
   readonly createdAt: Date;
@@ -41,6 +43,7 @@ export type TrunkInput = Pick<
   | 'channelLimit'
   | 'numbers'
   | 'callerId'
+  | 'probe'
   | 'enabled'
 >;
 
@@ -81,6 +84,7 @@ export function checkTrunk(t: TrunkInput): TrunkInput {
     channelLimit: t.channelLimit,
     numbers,
     callerId: t.callerId,
+    probe: t.probe,
     enabled: t.enabled,
   };
 }

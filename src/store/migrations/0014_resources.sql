@@ -28,6 +28,7 @@ CREATE TABLE "trunks" (
 	"channel_limit" integer,
 	"numbers" jsonb NOT NULL,
 	"caller_id" text,
+	"probe" boolean DEFAULT true NOT NULL,
 	"enabled" boolean NOT NULL,
 	"created_at" timestamp with time zone NOT NULL
 );

@@ -48,6 +48,7 @@ export class DrizzleResourceRepo implements ResourceRepo {
       channelLimit: t.channelLimit,
       numbers: [...t.numbers],
       callerId: t.callerId,
+      probe: t.probe,
       enabled: t.enabled,
       createdAt: t.createdAt,
     };

@@ -16,6 +16,7 @@ export const trunkConfigOf = (t: TrunkDef): TrunkConfig => ({
   ...(t.outbound ? { outbound: t.outbound } : {}),
   ...(t.callerId ? { callerId: t.callerId } : {}),
   channelLimit: t.channelLimit,
+  probe: t.probe,
 });
 
 /** A command-line trunk as the inventory lists it (read-only, `source: 'config'`). */
@@ -30,6 +31,7 @@ export const trunkDefOf = (t: TrunkConfig, startedAt: Date): TrunkDef => ({
   channelLimit: t.channelLimit ?? null,
   numbers: [],
   callerId: t.callerId ?? null,
+  probe: t.probe ?? false,
   enabled: true,
   source: 'config',
   createdAt: startedAt,

@@ -47,6 +47,11 @@ export interface TrunkConfig {
   readonly auth?: { readonly username: string; readonly password: string };
   /** Calls at once over this trunk, both directions (null/absent: no limit). */
   readonly channelLimit?: number | null;
+  /**
+   * Probe the outbound address with OPTIONS (trunk up/down). Opt-in per trunk, like Asterisk's
+   * `qualify`: some carriers rate-limit or drop OPTIONS from customers.
+   */
+  readonly probe?: boolean;
 }
 
 export interface SwitchOptions {
@@ -146,7 +151,7 @@ export class VoiceSwitch implements PhoneDirectory, VoiceResources {
     });
     this.qualifier.onProbe = (aor, reachable, rttMs) =>
       this.onPhoneProbe(extensionOfAor(aor), reachable, rttMs);
-    this.trunkProber = new TrunkProber(this.stack, () => this.trunkList(), {
+    this.trunkProber = new TrunkProber(this.stack, () => this.trunkList().filter((t) => t.probe), {
       everyMs: (o.trunkProbeEverySeconds ?? 30) * 1000,
       timeoutMs: o.trunkProbeTimeoutMs ?? 3000,
       fromHost: o.publicAddress,

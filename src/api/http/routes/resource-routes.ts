@@ -48,6 +48,7 @@ const trunkFields = (b: z.infer<typeof TrunkInput>): TrunkFields => ({
   channelLimit: b.channelLimit ?? null,
   numbers: b.numbers ?? [],
   callerId: b.callerId ?? null,
+  probe: b.probe ?? true,
   enabled: b.enabled ?? true,
 });
 

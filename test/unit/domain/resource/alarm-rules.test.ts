@@ -83,6 +83,7 @@ describe('inventory validation', () => {
     channelLimit: 2,
     numbers: ['10086'],
     callerId: null,
+    probe: true,
     enabled: true,
   };
 
