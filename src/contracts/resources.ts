@@ -108,6 +108,7 @@ export const ResourceBoard = z
         rttMs: z.number().nullable(),
         lastSeenAt: Timestamp.nullable(),
         agentId: z.string().nullable(),
+        agentName: z.string().nullable(),
       }),
     ),
     trunks: z.array(

@@ -201,7 +201,7 @@ export function resourceRoutes(app: OpenAPIHono<ApiEnv>): void {
     }),
     async (c) => {
       const s = c.var.services;
-      return c.json(jsonify(await resourceBoard(s, s.router, s.resourceMonitor)), 200);
+      return c.json(jsonify(await resourceBoard(s, s.router, s.resourceMonitor, s.inventory)), 200);
     },
   );
 
