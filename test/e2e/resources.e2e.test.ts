@@ -113,6 +113,9 @@ describe('resources admin pages', () => {
     await board.waitFor(step);
     expect(await board.textContent()).toContain('8001');
     await w.shot(lina, 'resources-wallboard-alarm-zh');
+    // Supervisors have the resource board too (read-only: the inventory is the admin's).
+    await lina.getByTestId('tab-resources').click();
+    await lina.getByTestId('seat-A-01').waitFor(step);
 
     const zh = await w.open('admin', 'zh-CN');
     await openSection(zh, 'resourceBoard');

@@ -274,4 +274,42 @@ describe('resource health with SIPp and baresip', () => {
     expect(cleared.payload).toMatchObject({ kind: 'phone_unreachable', extension: '8301' });
     expect((await scrape()).get('kefu_phones_reachable')).toBe(1);
   }, 60_000);
+
+  it('serves a trunk stored through the API at once, and stops when it is deleted', async () => {
+    const s = center.services;
+    const sw = center.voice!.sw;
+    const from = { target: `127.0.0.1:${sw.sipPort}`, host: '127.0.0.1', localPort: 45_940 };
+    const refused = () =>
+      runSipp({ ...from, scenario: scenarioPath('uac-expect-403.xml'), timeoutMs: 15_000 });
+    const before = await refused();
+    expect(before.code, before.out.slice(-1500)).toBe(0);
+    const trunk = await s.inventory.saveTrunk(systemActor, null, {
+      name: 'loopback-carrier',
+      provider: 'test',
+      addresses: ['127.0.0.1'],
+      outbound: null,
+      channelLimit: 2,
+      numbers: [],
+      callerId: null,
+      probe: false,
+      enabled: true,
+    });
+    expect(sw.trunkList().map((t) => t.name)).toEqual(['carrier', 'loopback-carrier']);
+    const answered = await runSipp({
+      ...from,
+      mediaPort: 45_944,
+      scenario: callerScenario({
+        caller: '8613500135002',
+        steps: [{ pause: 1000 }],
+        end: 'hangup',
+      }),
+      timeoutMs: 20_000,
+    });
+    expect(answered.code, answered.out.slice(-1500)).toBe(0);
+    expect((await scrape()).get('kefu_trunk_channel_limit{trunk="loopback-carrier"}')).toBe(2);
+    await s.inventory.deleteTrunk(systemActor, trunk.id);
+    expect(sw.trunkList().map((t) => t.name)).toEqual(['carrier']);
+    const after = await refused();
+    expect(after.code, after.out.slice(-1500)).toBe(0);
+  }, 60_000);
 });

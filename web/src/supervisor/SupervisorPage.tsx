@@ -15,12 +15,15 @@ import { CompliancePanel } from './reports/CompliancePanel.tsx';
 import { IvrReportPanel } from './reports/IvrReportPanel.tsx';
 import { ReportsPanel } from './reports/ReportsPanel.tsx';
 import { WorkforcePanel } from './reports/WorkforcePanel.tsx';
+import { ResourceBoardSection } from '../resources/ResourceBoardSection.tsx';
 
-type Tab = 'wallboard' | 'calls' | 'cases' | 'reports' | 'ivr' | 'compliance' | 'workforce';
+type Tab =
+  'wallboard' | 'calls' | 'cases' | 'resources' | 'reports' | 'ivr' | 'compliance' | 'workforce';
 
 export default function SupervisorPage() {
   const { t } = useTranslation('supervisor');
   const { t: tr } = useTranslation('reports');
+  const { t: tres } = useTranslation('resources');
   const live = useLiveCenter();
   const [tab, setTab] = useState<Tab>('wallboard');
   return (
@@ -44,6 +47,12 @@ export default function SupervisorPage() {
           key: 'cases',
           label: <span data-testid="tab-cases">{t('tab.cases')}</span>,
           children: <CaseSupervision />,
+        },
+        // Phones, trunks and the seat map (resource management, issue 11).
+        {
+          key: 'resources',
+          label: <span data-testid="tab-resources">{tres('menu.board')}</span>,
+          children: <ResourceBoardSection />,
         },
         // Historical reports and workforce planning (issue 8).
         ...(
