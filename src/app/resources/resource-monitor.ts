@@ -16,7 +16,9 @@ import { adminOnlyScope } from '../../domain/events/domain-event.ts';
 import { activeAlarms, diffAlarms, type Alarm } from '../../domain/resource/alarm-rules.ts';
 import {
   defaultNodeLimits,
+  initialNodeHealth,
   nodeSampled,
+  type NodeHealth,
   type NodeLimits,
   type NodeSample,
   type NodeState,
@@ -90,6 +92,7 @@ export class ResourceMonitor {
   private readonly phones = new Map<string, PhoneEntry>();
   private readonly trunks = new Map<string, TrunkEntry>();
   private node: NodeHealthView;
+  private nodeState: NodeHealth = initialNodeHealth;
   private alarms: Alarm[] = [];
   private writes: Promise<void> = Promise.resolve();
   private pendingEvaluation: Promise<void> = Promise.resolve();
@@ -180,11 +183,12 @@ export class ResourceMonitor {
   }
 
   nodeSample(s: NodeSample & { heapUsedBytes: number; storeReachable: boolean }): void {
-    const r = nodeSampled(this.node.state, s, this.limits);
+    const r = nodeSampled(this.nodeState, s, this.limits);
+    this.nodeState = r.health;
     const media = this.voice.mediaFigures();
     this.node = {
       ...this.node,
-      state: r.state,
+      state: r.health.state,
       lagMs: s.lagMs,
       rssBytes: s.rssBytes,
       heapUsedBytes: s.heapUsedBytes,

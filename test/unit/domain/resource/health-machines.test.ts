@@ -13,7 +13,12 @@ import {
   trunkProbed,
   type TrunkHealth,
 } from '../../../../src/domain/resource/trunk-health.ts';
-import { nodeSampled, transitionNode } from '../../../../src/domain/resource/node-health.ts';
+import {
+  initialNodeHealth,
+  nodeSampled,
+  transitionNode,
+  type NodeHealth,
+} from '../../../../src/domain/resource/node-health.ts';
 import { expectDomainError } from '../expect-domain-error.ts';
 
 describe('phone health', () => {
@@ -104,29 +109,58 @@ describe('trunk health', () => {
 });
 
 describe('node health', () => {
-  const limits = { maxLagMs: 100, maxRssBytes: 1000 };
+  const limits = { maxLagMs: 100, maxRssBytes: 1000, sustain: 2 };
+  const fold = (samples: [number, number][]) => {
+    let h: NodeHealth = initialNodeHealth;
+    const events: string[] = [];
+    for (const [lagMs, rssBytes] of samples) {
+      const r = nodeSampled(h, { lagMs, rssBytes }, limits);
+      h = r.health;
+      if (r.event) events.push(r.event);
+    }
+    return { state: h.state, events };
+  };
 
-  it('is overloaded at a limit and recovers only with room under both', () => {
-    expect(nodeSampled('ok', { lagMs: 99, rssBytes: 999 }, limits)).toEqual({
-      state: 'ok',
-      event: null,
-    });
-    expect(nodeSampled('ok', { lagMs: 100, rssBytes: 10 }, limits)).toEqual({
+  it('is overloaded only after sustained load, and recovers only with room under both limits', () => {
+    expect(fold([[99, 999]])).toEqual({ state: 'ok', events: [] });
+    // One slow sample between good ones is no overload.
+    expect(
+      fold([
+        [100, 10],
+        [10, 10],
+        [1, 1000],
+      ]),
+    ).toEqual({ state: 'ok', events: [] });
+    expect(
+      fold([
+        [100, 10],
+        [1, 1000],
+      ]),
+    ).toEqual({
       state: 'overloaded',
-      event: 'resource.node_overloaded',
+      events: ['resource.node_overloaded'],
     });
-    expect(nodeSampled('ok', { lagMs: 1, rssBytes: 1000 }, limits).state).toBe('overloaded');
-    // Under the limit but not under 80 % of it: still overloaded (no flapping).
-    expect(nodeSampled('overloaded', { lagMs: 90, rssBytes: 10 }, limits)).toEqual({
+    // Under the limit but not under 80 % (lag) or 90 % (memory) of it: still overloaded.
+    expect(
+      fold([
+        [100, 10],
+        [100, 10],
+        [90, 10],
+        [10, 950],
+      ]),
+    ).toEqual({
       state: 'overloaded',
-      event: null,
+      events: ['resource.node_overloaded'],
     });
-    expect(nodeSampled('overloaded', { lagMs: 10, rssBytes: 950 }, limits).state).toBe(
-      'overloaded',
-    );
-    expect(nodeSampled('overloaded', { lagMs: 79, rssBytes: 899 }, limits)).toEqual({
+    expect(
+      fold([
+        [100, 10],
+        [100, 10],
+        [79, 899],
+      ]),
+    ).toEqual({
       state: 'ok',
-      event: 'resource.node_recovered',
+      events: ['resource.node_overloaded', 'resource.node_recovered'],
     });
   });
 
