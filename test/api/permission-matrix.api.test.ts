@@ -182,7 +182,7 @@ const expected: Record<string, string> = {
   'DELETE /api/devices/{extension}': admin,
   'PATCH /api/devices/{extension}': admin,
   'POST /api/devices/{extension}/takeover': managers,
-  'GET /api/resources/seats': managers,
+  'GET /api/resources/seats': staff,
   'POST /api/resources/seats': admin,
   'PUT /api/resources/seats/{id}': admin,
   'DELETE /api/resources/seats/{id}': admin,

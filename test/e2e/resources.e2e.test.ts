@@ -1,6 +1,6 @@
 /**
  * Resource management in Chromium against a demo center: an administrator adds a seat and a
- * trunk through the forms, binds a demo phone to the seat, an agent logs in with it, and the
+ * trunk through the forms, binds a demo phone to the seat, an agent logs in at the seat, and the
  * resource board's seat map shows the agent at the seat with their state, the phone's health,
  * and the alarm for a logged-in agent whose phone is not registered — which the supervisor's
  * wallboard shows too. Screenshots in en and zh-CN; no console errors.
@@ -77,10 +77,14 @@ describe('resources admin pages', () => {
     const seat = (await s.inventory.listSeats()).find((x) => x.name === 'A-01')!;
     await s.devices.update(systemActor, '8001', { seatId: seat.id, kind: 'desk_phone' });
     const agent = (await s.store.users.list({ q: 'wangfang' }, { limit: 1, offset: 0 })).items[0]!;
-    await s.router.login(
-      { ...systemActor, id: agent.id, username: agent.username, role: 'agent' },
-      { extension: '8001', softphone: false },
-    );
+    // The agent logs in at the seat: kefu binds the seat's desk phone to the session.
+    const desk = await w.open('wangfang', 'en');
+    await desk.getByTestId('agent-login').click(step);
+    await desk.getByText('Seat', { exact: true }).click();
+    await desk.getByTestId('agent-login-seat').click();
+    await desk.getByText('A-01 · North').click();
+    await desk.getByTestId('agent-login-submit').click();
+    await expect.poll(() => s.router.agentSession(agent.id)?.extension ?? null, step).toBe('8001');
     await openSection(page, 'resourceBoard');
     const tile = page.getByTestId('seat-A-01');
     await tile.waitFor(step);

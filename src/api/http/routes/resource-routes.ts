@@ -28,6 +28,7 @@ import {
   jsonResponse,
   managers,
   secured,
+  staff,
 } from '../secured-route.ts';
 import { sessionOut } from './agent-routes.ts';
 
@@ -62,11 +63,11 @@ const seatFields = (b: z.infer<typeof SeatInput>) => ({
 export function resourceRoutes(app: OpenAPIHono<ApiEnv>): void {
   // ── seats ────────────────────────────────────────────────────────────────
   app.openapi(
-    secured(managers, {
+    secured(staff, {
       method: 'get',
       path: '/api/resources/seats',
       tags,
-      summary: 'Seats (位置) by zone and name',
+      summary: 'Seats (位置) by zone and name (agents pick one to log in at)',
       responses: { 200: jsonResponse(z.array(SeatView)) },
     }),
     async (c) => c.json(jsonify(await c.var.services.inventory.listSeats()), 200),
