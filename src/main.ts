@@ -3,7 +3,7 @@
  * stream and the web app. Only this file (and the CLI) chooses adapters.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -81,6 +81,13 @@ import { WebhookDispatcher, type DispatcherOptions } from './app/webhooks/webhoo
 import { WebhookService } from './app/webhooks/webhook-service.ts';
 import { CampaignService } from './app/dialer/campaign-service.ts';
 import { HttpWebhookSender } from './connectors/webhook/http-webhook-sender.ts';
+import { InventoryService } from './app/resources/inventory-service.ts';
+import { ResourceMonitor } from './app/resources/resource-monitor.ts';
+import { NodeHeartbeat } from './app/resources/node-heartbeat.ts';
+import { VoiceResourcesHub } from './app/ports/voice-resources.ts';
+import type { TrunkDef } from './domain/resource/trunk.ts';
+import { linkResources, trunkDefOf } from './voice/switch/resource-link.ts';
+import { hostname } from 'node:os';
 
 export interface CenterOptions extends StoreOptions {
   readonly port?: number;
@@ -113,6 +120,8 @@ export interface CenterOptions extends StoreOptions {
   readonly demoOperatorPort?: number;
   /** Bearer token for Prometheus on `/metrics` (administrators' sessions work too). */
   readonly metricsToken?: string | null;
+  /** How often this node writes its heartbeat and health sample (default 5 s). */
+  readonly nodeHeartbeatMs?: number;
   readonly voice?: Omit<VoiceOptions, 'connectors' | 'demo' | 'recordings'> & {
     recordingsDir?: string;
   };
@@ -159,6 +168,10 @@ export function buildServices(
     webhooks?: WebhookOptions;
     connectors?: ConnectorSet;
     metrics?: MetricsRegistry;
+    /** The command-line trunks, listed read-only in the inventory. */
+    configTrunks?: () => readonly TrunkDef[];
+    /** This process's id in the node inventory and on resource events. */
+    nodeId?: string;
   } = {},
 ): Services {
   const deps: AppDeps = {
@@ -188,6 +201,15 @@ export function buildServices(
   const caseOperatorRequests = new CaseOperatorRequests(deps, cases, operator.connectors);
   const operatorRequestFollower = new OperatorRequestFollower(deps, cases, operator.connectors);
   caseOperatorRequests.onRecorded((ref) => operatorRequestFollower.watch(ref));
+  const realtime = new RealtimeService(deps, router);
+  const voiceResources = new VoiceResourcesHub();
+  const resourceMonitor = new ResourceMonitor(
+    deps,
+    router,
+    voiceResources,
+    o.nodeId ?? `${hostname()}:${process.pid}`,
+  );
+  realtime.alarmSource = () => resourceMonitor.activeAlarms();
   return {
     centerInfo: { demo: false },
     store,
@@ -200,7 +222,7 @@ export function buildServices(
     events: new EventFeed(store),
     router,
     routingConfig: new RoutingConfigService(deps, router),
-    realtime: new RealtimeService(deps, router),
+    realtime,
     ivrFlows: new IvrFlowService(deps),
     devices: new DeviceService(deps),
     recordings,
@@ -208,6 +230,9 @@ export function buildServices(
     recordingRetention: new RecordingRetention(deps, recordings),
     calls: new CallControlHub(),
     phones: new PhoneDirectoryHub(),
+    inventory: new InventoryService(deps, o.configTrunks),
+    resourceMonitor,
+    voiceResources,
     softphones: new SoftphoneChannel(),
     inbox,
     outbox,
@@ -239,6 +264,13 @@ export function buildServices(
   };
 }
 
+/** The package version, reported by each node in the inventory. */
+const kefuVersion = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  }
+).version;
+
 const webDir = fileURLToPath(new URL('../web/dist', import.meta.url));
 const publicDir = fileURLToPath(new URL('../web/public', import.meta.url));
 const placeholder = fileURLToPath(new URL('../web/placeholder.html', import.meta.url));
@@ -257,7 +289,16 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
     log: (msg, extra) => logger.warn(extra, msg),
   });
   const connectors = started.set;
-  const services = buildServices(store, { ...o, recordingsDir, connectors, metrics });
+  const startedAt = new Date();
+  const nodeId = `${hostname()}:${process.pid}:${o.port ?? 8080}`;
+  const services = buildServices(store, {
+    ...o,
+    recordingsDir,
+    connectors,
+    metrics,
+    nodeId,
+    configTrunks: () => (o.voice?.trunks ?? []).map((t) => trunkDefOf(t, startedAt)),
+  });
   let seeded = false;
   if (o.demo && (await store.users.list({}, { limit: 1, offset: 0 })).total === 0) {
     const deps: AppDeps = {
@@ -323,6 +364,31 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
   if (dialing?.callbacks) services.cases.useCallbacks(dialing.callbacks);
   services.calls.attach(voice?.center ?? null);
   services.phones.attach(voice?.sw ?? null);
+  // Resource management: the switch's phones and trunks feed the monitor; this node registers
+  // itself and reports its health every few seconds.
+  services.voiceResources.attach(voice?.sw ?? null);
+  const unlinkResources = voice
+    ? await linkResources(voice.sw, services.resourceMonitor, services.inventory)
+    : () => {};
+  services.resourceMonitor.start();
+  const heartbeat = new NodeHeartbeat(
+    {
+      store,
+      clock: services.clock,
+      ids: { newId: randomUUID },
+      config: o.config ?? defaultCenterConfig,
+    },
+    services.resourceMonitor,
+    {
+      id: nodeId,
+      name: hostname(),
+      roles: ['api', 'router', ...(voice ? ['voice'] : []), ...(channels ? ['channels'] : [])],
+      address: `${o.host ?? '0.0.0.0'}:${o.port ?? 8080}`,
+      version: kefuVersion,
+    },
+    o.nodeHeartbeatMs,
+  );
+  await heartbeat.start();
   const app = createApi(services, { logger, metricsToken: o.metricsToken ?? null });
   // Scripts other sites embed (chat widget) and the softphone are served as they are.
   app.use('/*', serveStatic({ root: publicDir }));
@@ -383,7 +449,11 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
       clearInterval(retention);
       clearInterval(tick);
       await dialing?.stop();
+      await heartbeat.stop();
+      unlinkResources();
+      services.resourceMonitor.stop();
       await voice?.stop();
+      await services.resourceMonitor.flushed();
       services.realtime.stop();
       stopFollow();
       await services.smsSurveys.close();

@@ -26,7 +26,7 @@ const usage = `kefu — contact center with case management
 
   kefu start [--port 8080] [--host 0.0.0.0] [--data-dir DIR] [--demo]
              [--sip-port 5060] [--sip-address IP] [--rtp-ports 20000-29999] [--no-sip]
-             [--trunk NAME=IP[,IP][;out=IP:PORT][;cid=NUMBER][;user=U;pass=P]]… [--digest-md5-only]
+             [--trunk NAME=IP[,IP][;out=IP:PORT][;cid=NUMBER][;limit=N][;probe=on][;user=U;pass=P]]… [--digest-md5-only]
              [--conference-continues]  (others talk on when the last agent leaves)
              [--smtp-port 2525 | --no-smtp] [--mail-domain kefu.local]… [--email-address A]
              [--smtp-relay smtp://HOST:PORT] [--imap imaps://USER:PASS@HOST/INBOX]…
@@ -43,9 +43,11 @@ The store is PGlite in --data-dir (default ./data, or $KEFU_DATA_DIR);
 set DATABASE_URL=postgres://… to use PostgreSQL instead.`;
 
 /**
- * `NAME=IP[,IP…][;out=IP:PORT][;cid=NUMBER|original][;prefix=DIGITS][;user=U;pass=P]`: a trunk
+ * `NAME=IP[,IP…][;out=IP:PORT][;cid=NUMBER|original][;prefix=DIGITS][;limit=N][;probe=on][;user=U;pass=P]`:
+ * a trunk
  * whose calls come from those addresses (or, with user/pass, from anywhere after answering a
- * digest challenge), and (with out=) where outbound calls go and which caller ID they show.
+ * digest challenge), and (with out=) where outbound calls go and which caller ID they show;
+ * limit= is the channel limit (calls at once, both directions); probe=on probes out= with OPTIONS.
  */
 function parseTrunk(spec: string) {
   const [head, ...opts] = spec.split(';');
@@ -56,6 +58,9 @@ function parseTrunk(spec: string) {
 
   const out = o['out'] ? /^(.+):(\d+)$/.exec(o['out']) : null;
   if (o['out'] && !out) throw new Error(`bad out= in --trunk ${spec} (use out=IP:PORT)`);
+  const limit = o['limit'] !== undefined ? Number(o['limit']) : null;
+  if (limit !== null && !(Number.isInteger(limit) && limit > 0))
+    throw new Error(`bad limit= in --trunk ${spec} (use limit=N, N ≥ 1)`);
   return {
     name,
     addresses: (ips ?? '')
@@ -67,6 +72,8 @@ function parseTrunk(spec: string) {
       : {}),
     ...(o['cid'] ? { callerId: o['cid'] } : {}),
     ...(o['prefix'] ? { dialPrefix: o['prefix'] } : {}),
+    ...(limit !== null ? { channelLimit: limit } : {}),
+    ...(o['probe'] === 'on' ? { probe: true } : {}),
     ...(o['user'] && o['pass'] ? { auth: { username: o['user'], password: o['pass'] } } : {}),
   };
 }

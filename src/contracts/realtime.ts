@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AlarmView } from './resources.ts';
 
 const ByState = z.object({
   available: z.number().int(),
@@ -80,5 +81,6 @@ export const RealtimeSnapshot = z
         averageSpeedOfAnswerSeconds: z.number().nullable(),
       }),
     ),
+    alarms: z.array(AlarmView).describe('active resource alarms: phones, trunks, nodes'),
   })
   .meta({ id: 'RealtimeSnapshot' });

@@ -174,6 +174,12 @@ export const AgentLoginRequest = z
   .strictObject({
     extension: z.string().trim().min(1).max(32).nullable().optional(),
     softphone: z.boolean().optional().describe('default: true when no extension is given'),
+    seatId: z
+      .string()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe('sit at this seat: log in with its desk phone (instead of giving an extension)'),
   })
   .meta({ id: 'AgentLoginRequest' });
 

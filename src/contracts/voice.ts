@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Timestamp } from './common.ts';
+import { deviceKinds } from '../domain/resource/seat.ts';
 
 export const DeviceView = z
   .object({
@@ -8,6 +9,8 @@ export const DeviceView = z
     realm: z.string(),
     enabled: z.boolean(),
     createdAt: Timestamp,
+    kind: z.enum(deviceKinds),
+    seatId: z.string().nullable().meta({ description: 'the seat the phone stands at' }),
     registrations: z.array(
       z
         .object({
@@ -30,8 +33,18 @@ export const DeviceUpsert = z
     password: z.string().min(8).max(128),
     displayName: z.string().trim().min(1).max(100).optional(),
     enabled: z.boolean().optional(),
+    kind: z.enum(deviceKinds).optional().describe('default desk_phone'),
+    seatId: z.string().min(1).max(100).nullable().optional(),
   })
   .meta({ id: 'DeviceUpsert' });
+export const DevicePatch = z
+  .strictObject({
+    displayName: z.string().trim().min(1).max(100).optional(),
+    enabled: z.boolean().optional(),
+    kind: z.enum(deviceKinds).optional(),
+    seatId: z.string().min(1).max(100).nullable().optional(),
+  })
+  .meta({ id: 'DevicePatch' });
 
 export const IvrFlowSummary = z
   .object({

@@ -92,6 +92,13 @@ export const errorCodes = [
   'dialer.invalid_record',
   'dialer.invalid_csv',
   'dialer.dnc',
+  'resource.invalid',
+  'resource.name_taken',
+  'resource.in_use',
+  'resource.illegal_transition',
+  'device.in_use',
+  'trunk.channel_limit',
+  'trunk.unavailable',
   'rate_limited',
   'internal',
 ] as const;

@@ -97,6 +97,9 @@ export class DrizzleStore implements Store {
   get dialer() {
     return this.repos.dialer;
   }
+  get resources() {
+    return this.repos.resources;
+  }
   get devices() {
     return this.repos.devices;
   }

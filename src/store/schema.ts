@@ -466,6 +466,10 @@ export const sipDevices = pgTable('sip_devices', {
   ha1Sha256: text('ha1_sha256').notNull(),
   enabled: boolean('enabled').notNull(),
   createdAt: ts('created_at').notNull(),
+  /** desk_phone | softphone */
+  kind: text('kind').notNull().default('desk_phone'),
+  /** The seat the phone stands at (seats.id); deleting the seat unbinds it. */
+  seatId: text('seat_id').references(() => seats.id, { onDelete: 'set null' }),
 });
 
 /** IVR flows, one row per published version (a call finishes on the version it started on). */
@@ -837,4 +841,56 @@ export const dncEntries = pgTable('dnc_entries', {
   number: text('number').primaryKey(),
   reason: text('reason').notNull(),
   createdAt: ts('created_at').notNull(),
+});
+
+/** Seats (位置): desks by floor and zone, for the seat map and agent ↔ seat ↔ phone binding. */
+export const seats = pgTable(
+  'seats',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    teamId: text('team_id').references(() => teams.id, { onDelete: 'set null' }),
+    floor: text('floor').notNull(),
+    zone: text('zone').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('seats_name_uq').on(t.name)],
+);
+
+/** Trunks stored through the API (command-line trunks are not stored; see docs/resources.md). */
+export const trunks = pgTable(
+  'trunks',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    provider: text('provider').notNull(),
+    addresses: jsonb('addresses').$type<string[]>().notNull(),
+    outbound: jsonb('outbound').$type<{
+      transport: 'UDP' | 'TCP';
+      address: string;
+      port: number;
+    }>(),
+    channelLimit: integer('channel_limit'),
+    numbers: jsonb('numbers').$type<string[]>().notNull(),
+    callerId: text('caller_id'),
+    /** OPTIONS probing of the outbound address (trunk up/down). */
+    probe: boolean('probe').notNull().default(true),
+    enabled: boolean('enabled').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('trunks_name_uq').on(t.name)],
+);
+
+/** kefu processes: each registers itself and refreshes `heartbeatAt` while it runs. */
+export const kefuNodes = pgTable('kefu_nodes', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  roles: jsonb('roles').$type<string[]>().notNull(),
+  address: text('address').notNull(),
+  pid: integer('pid').notNull(),
+  version: text('version').notNull(),
+  startedAt: ts('started_at').notNull(),
+  heartbeatAt: ts('heartbeat_at').notNull(),
+  /** The latest health sample (lag, memory, open calls …) as the node reported it. */
+  health: jsonb('health').$type<Record<string, number | string>>().notNull(),
 });

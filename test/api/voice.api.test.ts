@@ -22,6 +22,8 @@ describe.each(storeKinds)('voice administration on %s', (kind) => {
       realm: 'kefu',
       enabled: true,
       createdAt: expect.any(String),
+      kind: 'desk_phone',
+      seatId: null,
       registrations: [], // no switch runs in the API tests: nothing is registered
     });
     const stored = await h.services.store.devices.get('8101');

@@ -44,6 +44,9 @@ import type { CustomerAccounts } from '../../app/customers/customer-account.ts';
 import type { MetricsRegistry } from '../../app/metrics/metrics-registry.ts';
 import type { CaseOperatorRequests } from '../../app/cases/case-operator-requests.ts';
 import type { OperatorRequestFollower } from '../../app/cases/operator-request-follower.ts';
+import type { InventoryService } from '../../app/resources/inventory-service.ts';
+import type { ResourceMonitor } from '../../app/resources/resource-monitor.ts';
+import type { VoiceResourcesHub } from '../../app/ports/voice-resources.ts';
 
 export interface Services {
   /** Facts about this center the login page shows (demo mode is set once seeded). */
@@ -67,6 +70,12 @@ export interface Services {
   readonly recordingRetention: RecordingRetention;
   readonly calls: CallControlHub;
   readonly phones: PhoneDirectoryHub;
+  /** Seats, trunks and nodes (resource management). */
+  readonly inventory: InventoryService;
+  /** Live health of phones, trunks and this node, and the alarms. */
+  readonly resourceMonitor: ResourceMonitor;
+  /** Trunk usage, open calls and media from the switch once it runs. */
+  readonly voiceResources: VoiceResourcesHub;
   readonly softphones: SoftphoneChannel;
   readonly inbox: InboxService;
   readonly outbox: OutboxService;

@@ -40,6 +40,7 @@ import { surveyRoutes } from './routes/survey-routes.ts';
 import { webhookRoutes } from './routes/webhook-routes.ts';
 import { connectorRoutes } from './routes/connector-routes.ts';
 import { dialerRoutes } from './routes/dialer-routes.ts';
+import { resourceRoutes } from './routes/resource-routes.ts';
 import { metricsEndpoint } from './metrics-endpoint.ts';
 
 export interface ApiOptions {
@@ -145,6 +146,7 @@ export function createApi(services: Services, o: ApiOptions = {}): OpenAPIHono<A
   surveyRoutes(app);
   webhookRoutes(app);
   dialerRoutes(app);
+  resourceRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -1,6 +1,6 @@
 /**
- * `GET /metrics` for Prometheus: the process registry (connector calls, …), the center's gauges
- * and the process itself (memory, event-loop delay, uptime). A scraper authenticates with
+ * `GET /metrics` for Prometheus: the process registry (connector calls, …), the center's gauges,
+ * resource health (phones, trunks, node, alarms) and the process itself (memory, event-loop delay, uptime). A scraper authenticates with
  * `Authorization: Bearer <token>` — the token given by `--metrics-token` / $KEFU_METRICS_TOKEN,
  * or an administrator's session token; anything else is 401 (docs/operations.md).
  */
@@ -8,6 +8,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Context } from 'hono';
 import { centerGauges } from '../../app/metrics/center-gauges.ts';
+import { resourceGauges } from '../../app/metrics/resource-gauges.ts';
 import { prometheusText, type GaugeFamily } from '../../app/metrics/prometheus-text.ts';
 import type { Services } from './api-env.ts';
 import { problem } from './problem.ts';
@@ -32,6 +33,7 @@ export function metricsEndpoint(services: Services, token: string | null) {
     const families = [
       ...services.metrics.snapshot(),
       ...(await centerGauges(services)),
+      ...resourceGauges(services.resourceMonitor),
       ...processGauges(),
     ];
     return c.body(prometheusText(families), 200, {

@@ -96,6 +96,13 @@ export const statusOf: Record<ErrorCode, number> = {
   'dialer.invalid_record': 400,
   'dialer.invalid_csv': 400,
   'dialer.dnc': 409,
+  'resource.invalid': 400,
+  'resource.name_taken': 409,
+  'resource.in_use': 409,
+  'resource.illegal_transition': 409,
+  'device.in_use': 409,
+  'trunk.channel_limit': 503,
+  'trunk.unavailable': 503,
   rate_limited: 429,
   internal: 500,
 };

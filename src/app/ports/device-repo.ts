@@ -1,4 +1,6 @@
 /** SIP devices (phones) by extension; part of the store port. */
+import type { DeviceKind } from '../../domain/resource/seat.ts';
+
 export interface SipDevice {
   readonly extension: string;
   readonly displayName: string;
@@ -8,6 +10,9 @@ export interface SipDevice {
   readonly ha1Sha256: string;
   readonly enabled: boolean;
   readonly createdAt: Date;
+  readonly kind: DeviceKind;
+  /** The seat it stands at, if bound. */
+  readonly seatId: string | null;
 }
 
 export interface DeviceRepo {

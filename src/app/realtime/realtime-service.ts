@@ -8,6 +8,7 @@
  */
 import { displayState, type DisplayState } from '../../domain/agent/agent-state.ts';
 import type { LoggedEvent } from '../../domain/events/domain-event.ts';
+import type { Alarm } from '../../domain/resource/alarm-rules.ts';
 import { compileExpression, test } from '../../domain/routing/expression/expression.ts';
 import {
   foldIntervals,
@@ -95,6 +96,8 @@ export interface RealtimeSnapshot {
   readonly agents: AgentLive[];
   readonly teams: TeamLive[];
   readonly channels: ChannelLive[];
+  /** Active resource alarms (phones, trunks, nodes) for supervisors. */
+  readonly alarms: readonly Alarm[];
 }
 
 export class RealtimeService {
@@ -108,6 +111,8 @@ export class RealtimeService {
   private readonly listeners = new Set<(s: RealtimeSnapshot) => void>();
   private timer: ReturnType<typeof setInterval> | null = null;
   private unsubscribe: (() => void) | null = null;
+  /** Where the active resource alarms come from (resource management). */
+  alarmSource: () => readonly Alarm[] = () => [];
 
   constructor(
     private readonly deps: AppDeps,
@@ -293,6 +298,7 @@ export class RealtimeService {
         .filter((k) => k.startsWith('channel|'))
         .sort()
         .map((k) => ({ channel: k.slice('channel|'.length), ...figures(get(k)) })),
+      alarms: [...this.alarmSource()],
     };
   }
 

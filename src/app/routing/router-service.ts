@@ -8,6 +8,7 @@
  * from the store: waiting tasks keep their place; offers that were open are offered again, once.
  */
 import {
+  agentScope,
   approveAway,
   denyAway,
   expireWrapUp,
@@ -333,36 +334,65 @@ export class RouterService {
 
   // ── agent sessions and states ────────────────────────────────────────────
 
+  /**
+   * Logs `agentId` (the actor by default) in, or updates the phone of a live session. A desk
+   * phone serves one agent at a time: an extension held by another logged-in agent is refused
+   * with `device.in_use` unless `takeover` (a supervisor's approval, checked by the caller) moves
+   * it, leaving the previous holder logged in without a phone (`agent.device_taken_over`).
+   */
   login(
     actor: Actor,
-    o: { extension?: string | null; softphone?: boolean },
+    o: { extension?: string | null; softphone?: boolean; takeover?: boolean },
+    agentId: string = actor.id,
   ): Promise<AgentSession> {
     return this.op(actor, async (p, now) => {
-      const user = await this.deps.store.users.get(actor.id);
-      if (!user) throw notLoggedIn(actor.id);
+      const user = await this.deps.store.users.get(agentId);
+      if (!user) throw notLoggedIn(agentId);
       this.users.set(user.id, user);
       const settings = await this.deps.store.routing.getAgentSettings(user.id);
       if (settings) this.settings.set(user.id, settings);
       else this.settings.delete(user.id);
-      const existing = this.sessions.get(actor.id);
+      if (o.extension) this.claimExtension(p, agentId, o.extension, o.takeover ?? false);
+      const existing = this.sessions.get(agentId);
       if (existing) {
         const s = {
           ...existing,
           extension: o.extension ?? existing.extension,
           softphone: o.softphone ?? existing.softphone,
         };
-        p.sessions.set(actor.id, s);
+        p.sessions.set(agentId, s);
         return s;
       }
       const base: AgentSession = {
-        ...initialAgentStatus(actor.id, now),
+        ...initialAgentStatus(agentId, now),
         extension: o.extension ?? null,
         softphone: o.softphone ?? !o.extension,
         loggedInAt: now,
       };
-      const s = this.applyAgent(p, base, loginAgent(base, now, this.ctx(actor.id)));
+      const s = this.applyAgent(p, base, loginAgent(base, now, this.ctx(agentId)));
       p.changes.push(this.engine.upsertAgent(this.input(user, s), now));
       return s;
+    });
+  }
+
+  /** Who else holds `extension` now; refused, or on takeover released from them. */
+  private claimExtension(p: Pending, agentId: string, extension: string, takeover: boolean) {
+    const holder = [...this.sessions.values()]
+      .map((s) => this.session(p, s.agentId))
+      .find((s) => s.agentId !== agentId && s.extension === extension);
+    if (!holder) return;
+    if (!takeover)
+      throw new DomainError('device.in_use', `extension ${extension} is in use by another agent`, {
+        extension,
+        agentId: holder.agentId,
+      });
+    p.sessions.set(holder.agentId, { ...holder, extension: null, softphone: false });
+    p.events.push({
+      type: 'agent.device_taken_over',
+      subjectType: 'agent',
+      subjectId: holder.agentId,
+      payload: { extension, takenBy: agentId },
+      scope: agentScope(holder, this.ctx(holder.agentId)),
     });
   }
 

@@ -13,7 +13,7 @@ import type { RecordingStore } from '../../app/ports/recording-store.ts';
 import { generalQueueId } from '../../app/seed/bootstrap.ts';
 import { IvrFlowService } from '../../app/voice/ivr-flow-service.ts';
 import { PromptStore } from '../ivr/prompt-store.ts';
-import { VoiceSwitch, type TrunkConfig } from '../switch/voice-switch.ts';
+import { VoiceSwitch, type SwitchOptions, type TrunkConfig } from '../switch/voice-switch.ts';
 import type { SoftphoneChannel } from '../../app/ports/softphone-channel.ts';
 import { Softphones } from '../webrtc/softphones.ts';
 import type { SurveyAnswerPort } from './post-call-survey.ts';
@@ -25,6 +25,11 @@ export interface VoiceOptions {
   readonly publicAddress: string;
   readonly rtpPorts?: { readonly min: number; readonly max: number };
   readonly trunks?: readonly TrunkConfig[];
+  /** How often (and how patiently) phones are qualified and trunks probed with OPTIONS. */
+  readonly health?: Pick<
+    SwitchOptions,
+    'qualifyEverySeconds' | 'qualifyTimeoutMs' | 'trunkProbeEverySeconds' | 'trunkProbeTimeoutMs'
+  >;
   readonly demo: boolean;
   readonly recordings: RecordingStore;
   readonly connectors: Connectors;
@@ -68,6 +73,7 @@ export async function startVoice(services: VoiceServices, o: VoiceOptions): Prom
     openNumbers: o.demo ? ['10086'] : [],
     ...(o.digestAlgorithms ? { digestAlgorithms: o.digestAlgorithms } : {}),
     ...(o.log ? { log: o.log } : {}),
+    ...o.health,
   });
   // The demo flow uses the center's complaints queue and office calendar when they exist
   // (looked up per call, so queues created later are used).

@@ -5,12 +5,10 @@
  * marks it unreachable, so the switch does not ring a phone that has gone away without
  * unregistering (Asterisk calls this "qualify", Kamailio "NAT ping").
  */
-import type { SipRequest } from '../sip/message/index.ts';
-import { parseUri, SipHeaders } from '../sip/message/index.ts';
-import { newCallId, newTag, type SipStack } from '../sip/core/sip-stack.ts';
+import type { SipStack } from '../sip/core/sip-stack.ts';
 import type { Binding } from '../sip/registrar/binding.ts';
 import type { Registrar } from '../sip/registrar/registrar.ts';
-import type { Destination } from '../sip/transport/destination.ts';
+import { sendOptions } from './options-ping.ts';
 
 export interface PhoneReachability {
   readonly reachable: boolean;
@@ -33,6 +31,8 @@ export class PhoneQualifier {
   private running: Promise<void> | null = null;
   /** A phone became reachable or unreachable. */
   onChange: (aor: string, reachable: boolean) => void = () => {};
+  /** Every probe's result (health figures: round trip, last seen). */
+  onProbe: (aor: string, reachable: boolean, rttMs: number | null) => void = () => {};
 
   constructor(
     private readonly stack: SipStack,
@@ -74,59 +74,23 @@ export class PhoneQualifier {
   }
 
   private async probe(b: Binding): Promise<void> {
-    try {
-      await this.send(b);
-    } catch {
-      this.record(b, false, null); // a Contact we cannot even address
-    }
-  }
-
-  private send(b: Binding): Promise<void> {
-    const dest: Destination = {
-      transport: b.source.transport.toUpperCase() === 'TCP' ? 'TCP' : 'UDP',
-      address: b.source.address,
-      port: b.source.port,
-    };
-    const target = b.contact.replace(/^<|>$/g, '');
-    const h = new SipHeaders();
-    h.append('Max-Forwards', '70');
-    h.append('From', `<sip:kefu@${this.fromHost}>;tag=${newTag()}`);
-    h.append('To', `<${target}>`);
-    h.append('Call-ID', newCallId(this.fromHost));
-    h.append('CSeq', '1 OPTIONS');
-    h.append('Accept', 'application/sdp');
-    const req: SipRequest = {
-      kind: 'request',
-      method: 'OPTIONS',
-      uri: parseUri(target),
-      version: 'SIP/2.0',
-      headers: h,
-      body: Buffer.alloc(0),
-    };
-    const sent = Date.now();
-    return new Promise((resolve) => {
-      let done = false;
-      const settle = (reachable: boolean) => {
-        if (done) return;
-        done = true;
-        clearTimeout(timeout);
-        this.record(b, reachable, reachable ? Date.now() - sent : null);
-        resolve();
-      };
-      const timeout = setTimeout(() => settle(false), this.o.timeoutMs ?? 3000);
-      this.stack.request(req, dest, {
-        onResponse: (res) => {
-          if (res.status >= 200) settle(true);
-        },
-        onTimeout: () => settle(false),
-        onTransportError: () => settle(false),
-      });
+    const r = await sendOptions(this.stack, {
+      target: b.contact.replace(/^<|>$/g, ''),
+      dest: {
+        transport: b.source.transport.toUpperCase() === 'TCP' ? 'TCP' : 'UDP',
+        address: b.source.address,
+        port: b.source.port,
+      },
+      fromHost: this.fromHost,
+      timeoutMs: this.o.timeoutMs ?? 3000,
     });
+    this.record(b, r.answered, r.rttMs);
   }
 
   private record(b: Binding, reachable: boolean, rttMs: number | null): void {
     const before = this.state.get(keyOf(b));
     this.state.set(keyOf(b), { reachable, rttMs, checkedAt: Date.now() });
+    this.onProbe(b.aor, reachable, rttMs);
     if ((before?.reachable ?? true) !== reachable) this.onChange(b.aor, reachable);
   }
 }

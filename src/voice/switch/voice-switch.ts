@@ -4,6 +4,7 @@
  * queue, agent) is decided by the handler the application installs (`onInboundCall`).
  */
 import type { DeviceRepo } from '../../app/ports/device-repo.ts';
+import { DomainError } from '../../domain/errors.ts';
 import { DigestAuthenticator } from '../sip/auth/index.ts';
 import { FloodGuard } from '../sip/flood/index.ts';
 import { formatUri, parseUri, type SipRequest, type SipResponse } from '../sip/message/index.ts';
@@ -19,7 +20,11 @@ import { MediaSession, type MediaHost } from './media-session.ts';
 import { OutboundLeg, type OutboundCall } from './outbound-leg.ts';
 import { aorOf, handleRegister } from './register-handler.ts';
 import type { PhoneDirectory, PhoneRegistration } from '../../app/ports/phone-directory.ts';
+import type { MediaFigures, VoiceResources } from '../../app/ports/voice-resources.ts';
 import { PhoneQualifier } from './phone-qualifier.ts';
+import { MediaMeter } from './media-meter.ts';
+import { TrunkChannels } from './trunk-channels.ts';
+import { TrunkProber } from './trunk-prober.ts';
 import { allow, type SipLeg } from './sip-leg.ts';
 
 export interface TrunkConfig {
@@ -40,6 +45,13 @@ export interface TrunkConfig {
    * 401 with (RFC 3261 §22.2); calls from the listed addresses are not challenged.
    */
   readonly auth?: { readonly username: string; readonly password: string };
+  /** Calls at once over this trunk, both directions (null/absent: no limit). */
+  readonly channelLimit?: number | null;
+  /**
+   * Probe the outbound address with OPTIONS (trunk up/down). Opt-in per trunk, like Asterisk's
+   * `qualify`: some carriers rate-limit or drop OPTIONS from customers.
+   */
+  readonly probe?: boolean;
 }
 
 export interface SwitchOptions {
@@ -61,6 +73,11 @@ export interface SwitchOptions {
   readonly floodLimit?: number;
   /** OPTIONS to every registered phone this often (default 30 s; 0 turns it off). */
   readonly qualifyEverySeconds?: number;
+  /** Without an answer to a qualify OPTIONS in this time the phone is unreachable (3 s). */
+  readonly qualifyTimeoutMs?: number;
+  /** OPTIONS to every trunk's outbound address this often (default 30 s; 0 turns it off). */
+  readonly trunkProbeEverySeconds?: number;
+  readonly trunkProbeTimeoutMs?: number;
   readonly log?: (
     level: 'debug' | 'info' | 'warn',
     msg: string,
@@ -73,7 +90,7 @@ export interface InboundCallInfo {
   readonly trunk: TrunkConfig | null;
 }
 
-export class VoiceSwitch implements PhoneDirectory {
+export class VoiceSwitch implements PhoneDirectory, VoiceResources {
   readonly stack: SipStack;
   readonly registrar = new Registrar(new MemoryRegistrationStore());
   readonly auth: DigestAuthenticator;
@@ -82,6 +99,14 @@ export class VoiceSwitch implements PhoneDirectory {
   readonly ports: PortPool;
   readonly realm: string;
   readonly qualifier: PhoneQualifier;
+  /** Channels in use per trunk against its limit. */
+  readonly trunkChannels = new TrunkChannels();
+  readonly trunkProber: TrunkProber;
+  /** Trunks stored through the API, served next to the configured ones (`setStoredTrunks`). */
+  private storedTrunks: readonly TrunkConfig[] = [];
+  private readonly mediaMeter = new MediaMeter(() =>
+    [...this.legs.values()].map((l) => l.media.endpoint.stats),
+  );
   private readonly legs = new Map<string, SipLeg>();
   private readonly inviteTx = new WeakMap<ServerTransaction, InboundLeg>();
   private inboundHandler: (call: InboundCallInfo) => void = ({ leg }) => leg.reject(480);
@@ -90,6 +115,8 @@ export class VoiceSwitch implements PhoneDirectory {
   private sweepTimer: NodeJS.Timeout | null = null;
   /** Extension registered/unregistered (agent desktop shows the phone's state). */
   onRegistration: (extension: string, registered: boolean) => void = () => {};
+  /** Each qualify probe of a phone (health: reachability, round trip, last seen). */
+  onPhoneProbe: (extension: string, reachable: boolean, rttMs: number | null) => void = () => {};
 
   constructor(
     private readonly devices: DeviceRepo,
@@ -120,6 +147,14 @@ export class VoiceSwitch implements PhoneDirectory {
     });
     this.qualifier = new PhoneQualifier(this.stack, this.registrar, o.publicAddress, {
       everyMs: (o.qualifyEverySeconds ?? 30) * 1000,
+      ...(o.qualifyTimeoutMs !== undefined ? { timeoutMs: o.qualifyTimeoutMs } : {}),
+    });
+    this.qualifier.onProbe = (aor, reachable, rttMs) =>
+      this.onPhoneProbe(extensionOfAor(aor), reachable, rttMs);
+    this.trunkProber = new TrunkProber(this.stack, () => this.trunkList().filter((t) => t.probe), {
+      everyMs: (o.trunkProbeEverySeconds ?? 30) * 1000,
+      timeoutMs: o.trunkProbeTimeoutMs ?? 3000,
+      fromHost: o.publicAddress,
     });
     this.qualifier.onChange = (aor, reachable) =>
       this.log(reachable ? 'info' : 'warn', reachable ? 'phone reachable' : 'phone unreachable', {
@@ -142,11 +177,13 @@ export class VoiceSwitch implements PhoneDirectory {
     }, 5000);
     this.sweepTimer.unref();
     this.qualifier.start();
+    this.trunkProber.start();
   }
 
   async stop(): Promise<void> {
     if (this.sweepTimer) clearInterval(this.sweepTimer);
     this.qualifier.stop();
+    this.trunkProber.stop();
     for (const leg of this.legs.values()) leg.media.close();
     this.legs.clear();
     this.clock.stop();
@@ -167,7 +204,9 @@ export class VoiceSwitch implements PhoneDirectory {
   private track(leg: SipLeg): void {
     const key = `${leg.callId}|${leg.localTag}`;
     this.legs.set(key, leg);
-    leg.once('ended', () => this.legs.delete(key));
+    leg.once('ended', () => {
+      if (this.legs.delete(key)) this.mediaMeter.closed(leg.media.endpoint.stats);
+    });
     for (const o of this.legObservers) o(leg);
   }
 
@@ -177,6 +216,14 @@ export class VoiceSwitch implements PhoneDirectory {
 
   get activeLegs(): number {
     return this.legs.size;
+  }
+
+  openCalls(): number {
+    return this.legs.size;
+  }
+
+  mediaFigures(): MediaFigures {
+    return this.mediaMeter.sample();
   }
 
   // ── requests ─────────────────────────────────────────────────────────────
@@ -244,8 +291,27 @@ export class VoiceSwitch implements PhoneDirectory {
     }
   }
 
+  /** The configured trunks, then the stored ones. */
+  trunkList(): readonly TrunkConfig[] {
+    return [...(this.o.trunks ?? []), ...this.storedTrunks];
+  }
+
+  /** Replaces the stored trunks (the configured ones stay); their addresses skip the flood guard. */
+  setStoredTrunks(trunks: readonly TrunkConfig[]): void {
+    const configured = new Set((this.o.trunks ?? []).map((t) => t.name));
+    this.storedTrunks = trunks.filter((t) => !configured.has(t.name));
+    for (const t of this.storedTrunks) for (const a of t.addresses) this.flood.allow(a);
+  }
+
+  /** Channels in use, limit and refusals of every trunk. */
+  trunkUsage() {
+    return this.trunkChannels.usage(
+      new Map(this.trunkList().map((t) => [t.name, t.channelLimit ?? null])),
+    );
+  }
+
   private trunkFor(source: Destination): TrunkConfig | null {
-    return (this.o.trunks ?? []).find((t) => t.addresses.includes(source.address)) ?? null;
+    return this.trunkList().find((t) => t.addresses.includes(source.address)) ?? null;
   }
 
   private async onInvite(
@@ -256,7 +322,7 @@ export class VoiceSwitch implements PhoneDirectory {
     const called = req.uri.user ?? '';
     let trunk = this.trunkFor(source);
     if (!trunk && !(this.o.openNumbers ?? []).includes(called)) {
-      const byDigest = (this.o.trunks ?? []).filter((t) => t.auth);
+      const byDigest = this.trunkList().filter((t) => t.auth);
       if (byDigest.length === 0) {
         this.log('info', 'INVITE refused: not from a trunk', { source: source.address, called });
         return tx.respond(makeResponse(req, 403, { toTag: newTag(), reason: 'Not a trunk' }));
@@ -290,8 +356,30 @@ export class VoiceSwitch implements PhoneDirectory {
       }
       trunk = byDigest.find((x) => x.auth?.username === auth.username) ?? null;
     }
-    const media = await MediaSession.open(this.media);
+    // A trunk at its channel limit: 503 (RFC 3261 §21.5.4), so the carrier tries another route;
+    // Retry-After tells it when this one may have room again.
+    const release = trunk
+      ? this.trunkChannels.acquire(trunk.name, trunk.channelLimit, 'inbound')
+      : null;
+    if (trunk && !release) {
+      this.log('warn', 'INVITE refused: trunk at its channel limit', { trunk: trunk.name, called });
+      return tx.respond(
+        makeResponse(req, 503, {
+          toTag: newTag(),
+          reason: 'Channel limit reached',
+          headers: [['Retry-After', '30']],
+        }),
+      );
+    }
+    let media: MediaSession;
+    try {
+      media = await MediaSession.open(this.media);
+    } catch (e) {
+      release?.();
+      throw e;
+    }
     const leg = new InboundLeg(this.stack, req, tx, source, media);
+    if (release) leg.once('ended', release);
     this.inviteTx.set(tx, leg);
     this.track(leg);
     this.inboundHandler({ leg, trunk });
@@ -338,15 +426,38 @@ export class VoiceSwitch implements PhoneDirectory {
 
   /** The first trunk that can place outbound calls, if any. */
   outboundTrunk(): (TrunkConfig & { outbound: Destination }) | null {
-    const t = (this.o.trunks ?? []).find((x) => x.outbound);
+    const t = this.trunkList().find((x) => x.outbound);
     return t?.outbound ? { ...t, outbound: t.outbound } : null;
   }
 
   /**
    * Calls `number` through `trunk`, presenting the caller ID its rule gives, or `presentAs` when
-   * the call has its own (a dialer campaign's number).
+   * the call has its own (a dialer campaign's number). A trunk at its channel limit rejects with
+   * `trunk.channel_limit` (counted) before anything is sent.
    */
-  dialTrunk(
+  async dialTrunk(
+    trunk: TrunkConfig & { outbound: Destination },
+    number: string,
+    originalCaller: string,
+    presentAs?: string,
+  ): Promise<OutboundLeg> {
+    const release = this.trunkChannels.acquire(trunk.name, trunk.channelLimit, 'outbound');
+    if (!release)
+      throw new DomainError('trunk.channel_limit', `trunk ${trunk.name} is at its channel limit`, {
+        trunk: trunk.name,
+        limit: trunk.channelLimit ?? null,
+      });
+    try {
+      const leg = await this.placeTrunkCall(trunk, number, originalCaller, presentAs);
+      leg.once('ended', release);
+      return leg;
+    } catch (e) {
+      release();
+      throw e;
+    }
+  }
+
+  private placeTrunkCall(
     trunk: TrunkConfig & { outbound: Destination },
     number: string,
     originalCaller: string,
@@ -381,4 +492,5 @@ export class VoiceSwitch implements PhoneDirectory {
   }
 }
 
-const extensionOf = (b: Binding) => /sip:([^@]+)@/.exec(b.aor)?.[1] ?? b.aor;
+const extensionOfAor = (aor: string) => /sip:([^@]+)@/.exec(aor)?.[1] ?? aor;
+const extensionOf = (b: Binding) => extensionOfAor(b.aor);

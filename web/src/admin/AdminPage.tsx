@@ -24,6 +24,10 @@ import { TeamsSection } from './TeamsSection.tsx';
 import { UsersSection } from './UsersSection.tsx';
 import { WebhooksSection } from './WebhooksSection.tsx';
 import { WorkflowsSection } from './WorkflowsSection.tsx';
+import { NodesSection } from '../resources/NodesSection.tsx';
+import { ResourceBoardSection } from '../resources/ResourceBoardSection.tsx';
+import { SeatsSection } from '../resources/SeatsSection.tsx';
+import { TrunksSection } from '../resources/TrunksSection.tsx';
 
 const groups: { key: string; sections: [string, ComponentType][] }[] = [
   {
@@ -48,6 +52,15 @@ const groups: { key: string; sections: [string, ComponentType][] }[] = [
     sections: [
       ['devices', DevicesSection],
       ['ivr', IvrSection],
+    ],
+  },
+  {
+    key: 'resources',
+    sections: [
+      ['resourceBoard', ResourceBoardSection],
+      ['seats', SeatsSection],
+      ['trunks', TrunksSection],
+      ['nodes', NodesSection],
     ],
   },
   {

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { App, Form, Input, Switch, Tag, Tooltip } from 'antd';
+import { App, Form, Input, Select, Switch, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CrudSection } from './CrudSection.tsx';
 import { FormModal } from './FormModal.tsx';
@@ -7,18 +7,25 @@ import { del, get, put } from './problem-api.ts';
 import { useRefresh } from './queries.ts';
 import type { Device } from './types.ts';
 import { useEditor } from './useEditor.ts';
+import { useSeats } from '../resources/queries.ts';
+import '../resources/texts.ts';
 
 interface Values {
   extension: string;
   displayName?: string;
   password: string;
   enabled: boolean;
+  kind: Device['kind'];
+  seatId?: string | null;
 }
 
 /** SIP phones by extension, with where each is registered from and whether it answers. */
 export function DevicesSection() {
   const { t } = useTranslation('admin');
+  const { t: tr } = useTranslation('resources');
   const { message } = App.useApp();
+  const seats = useSeats();
+  const seatName = new Map((seats.data ?? []).map((s) => [s.id, s.name]));
   const devices = useQuery({
     queryKey: ['adm-devices'],
     queryFn: () => get<Device[]>('/api/devices'),
@@ -30,6 +37,8 @@ export function DevicesSection() {
     await put(`/api/devices/${encodeURIComponent(ed.row?.extension ?? v.extension)}`, {
       password: v.password,
       enabled: v.enabled,
+      kind: v.kind,
+      seatId: v.seatId ?? null,
       ...(v.displayName?.trim() ? { displayName: v.displayName.trim() } : {}),
     });
     void message.success(t('saved'));
@@ -52,6 +61,18 @@ export function DevicesSection() {
         columns={[
           { title: t('device.extension'), dataIndex: 'extension', width: 100 },
           { title: t('device.displayName'), dataIndex: 'displayName', width: 200 },
+          {
+            title: t('device.kind'),
+            dataIndex: 'kind',
+            width: 100,
+            render: (k: string) => tr(`phone.kind.${k}`),
+          },
+          {
+            title: t('device.seat'),
+            dataIndex: 'seatId',
+            width: 90,
+            render: (id: string | null) => (id ? (seatName.get(id) ?? '') : ''),
+          },
           {
             title: t('device.enabled'),
             dataIndex: 'enabled',
@@ -82,7 +103,7 @@ export function DevicesSection() {
         testId="device-form"
         open={ed.open}
         title={ed.row ? `${ed.row.extension} ${ed.row.displayName}` : t('menu.devices')}
-        initial={ed.row ? { ...ed.row, password: '' } : { enabled: true }}
+        initial={ed.row ? { ...ed.row, password: '' } : { enabled: true, kind: 'desk_phone' }}
         onClose={ed.close}
         onSubmit={save}
       >
@@ -103,6 +124,25 @@ export function DevicesSection() {
           rules={[{ required: true, min: 8, message: t('device.passwordHint') }]}
         >
           <Input.Password maxLength={128} autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item name="kind" label={t('device.kind')}>
+          <Select
+            data-testid="device-kind"
+            options={(['desk_phone', 'softphone'] as const).map((k) => ({
+              value: k,
+              label: tr(`phone.kind.${k}`),
+            }))}
+          />
+        </Form.Item>
+        <Form.Item name="seatId" label={t('device.seat')}>
+          <Select
+            allowClear
+            data-testid="device-seat"
+            options={(seats.data ?? []).map((s) => ({
+              value: s.id,
+              label: `${s.name} · ${s.zone}`,
+            }))}
+          />
         </Form.Item>
         <Form.Item name="enabled" label={t('device.enabled')} valuePropName="checked">
           <Switch />

@@ -28,4 +28,7 @@ export const eventTypeSuggestions = [
   'task.*',
   'agent.*',
   'call.*',
+  'resource.*',
+  'resource.alarm_raised',
+  'resource.alarm_cleared',
 ];

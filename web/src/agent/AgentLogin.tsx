@@ -1,20 +1,35 @@
 import { PhoneOutlined } from '@ant-design/icons';
-import { Button, Input, Popover, Radio, Space } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Input, Popover, Radio, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { get } from '../api/client.ts';
 import type { AgentActions } from './use-agent-actions.ts';
 
-/** Logs in to the router with the browser softphone or a desk phone's extension. */
+/**
+ * Logs in to the router with the browser softphone, a desk phone's extension, or a seat (its desk
+ * phone). A phone another agent is using is refused (`device.in_use`): a supervisor hands it over.
+ */
 export function AgentLogin({ actions }: { actions: AgentActions }) {
   const { t } = useTranslation('agent');
   const [open, setOpen] = useState(false);
-  const [mode, setMode] = useState<'softphone' | 'desk'>('softphone');
+  const [mode, setMode] = useState<'softphone' | 'desk' | 'seat'>('softphone');
+  const [seatId, setSeatId] = useState<string | null>(null);
+  const seats = useQuery({
+    queryKey: ['agent-seats'],
+    queryFn: () => get<{ id: string; name: string; zone: string }[]>('/api/resources/seats'),
+    enabled: open && mode === 'seat',
+  });
   const [extension, setExtension] = useState('8001');
   const [busy, setBusy] = useState(false);
   const submit = async () => {
     setBusy(true);
     const ok = await actions.login(
-      mode === 'softphone' ? { softphone: true } : { extension: extension.trim() },
+      mode === 'softphone'
+        ? { softphone: true }
+        : mode === 'seat' && seatId
+          ? { seatId }
+          : { extension: extension.trim() },
     );
     setBusy(false);
     if (ok !== null) setOpen(false);
@@ -23,10 +38,11 @@ export function AgentLogin({ actions }: { actions: AgentActions }) {
     <Space orientation="vertical" style={{ width: 240 }}>
       <Radio.Group
         value={mode}
-        onChange={(e) => setMode(e.target.value as 'softphone' | 'desk')}
+        onChange={(e) => setMode(e.target.value as 'softphone' | 'desk' | 'seat')}
         options={[
           { value: 'softphone', label: t('login.softphone') },
           { value: 'desk', label: t('login.deskPhone') },
+          { value: 'seat', label: t('login.seat') },
         ]}
       />
       {mode === 'desk' && (
@@ -38,11 +54,24 @@ export function AgentLogin({ actions }: { actions: AgentActions }) {
           data-testid="agent-login-extension"
         />
       )}
+      {mode === 'seat' && (
+        <Select
+          value={seatId}
+          onChange={setSeatId}
+          loading={seats.isLoading}
+          placeholder={t('login.seat')}
+          style={{ width: '100%' }}
+          data-testid="agent-login-seat"
+          options={(seats.data ?? []).map((s) => ({ value: s.id, label: `${s.name} · ${s.zone}` }))}
+        />
+      )}
       <Button
         type="primary"
         block
         loading={busy}
-        disabled={mode === 'desk' && !/^\d{2,12}$/.test(extension.trim())}
+        disabled={
+          (mode === 'desk' && !/^\d{2,12}$/.test(extension.trim())) || (mode === 'seat' && !seatId)
+        }
         onClick={() => void submit()}
         data-testid="agent-login-submit"
       >

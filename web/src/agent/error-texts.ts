@@ -31,6 +31,7 @@ const zh: Record<string, string> = {
   'error.connector.bad_response': '运营商系统返回了无法识别的结果',
   'error.connector.not_found': '运营商系统中没有找到该用户或单据',
   'error.connector.rejected': '运营商系统拒绝了该请求',
+  'error.device.in_use': '该话机正被其他坐席使用，请联系班长审批接管',
 };
 
 const en: Record<string, string> = {
@@ -59,6 +60,7 @@ const en: Record<string, string> = {
   'error.connector.bad_response': 'The operator system gave an answer kefu cannot read',
   'error.connector.not_found': 'The operator system has no such subscriber or request',
   'error.connector.rejected': 'The operator system refused the request',
+  'error.device.in_use': 'Another agent is using that phone; ask a supervisor to hand it over',
 };
 
 const missing = (texts: Record<string, string>, lng: string) =>

@@ -8,6 +8,7 @@ export const en: Record<keyof typeof zh, string> = {
   'login.softphone': 'Browser softphone',
   'login.deskPhone': 'Desk phone',
   'login.extension': 'Extension',
+  'login.seat': 'Seat',
   'login.submit': 'Log in',
   'bar.timeInState': 'Time in this state',
   'bar.pendingAway': '{{reason}}: waiting for approval',

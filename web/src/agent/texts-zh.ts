@@ -6,6 +6,7 @@ export const zh = {
   'login.softphone': '浏览器软电话',
   'login.deskPhone': '桌面话机',
   'login.extension': '分机号',
+  'login.seat': '座位',
   'login.submit': '签入',
   'bar.timeInState': '当前状态持续时间',
   'bar.pendingAway': '{{reason}}：等待班长批准',

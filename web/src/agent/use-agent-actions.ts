@@ -41,7 +41,7 @@ export function useAgentActions(me: AgentStatus | undefined, softphone: Softphon
     run(() => api('PUT', '/api/agent/state', body));
 
   return {
-    login: (body: { extension: string } | { softphone: true }) =>
+    login: (body: { extension: string } | { softphone: true } | { seatId: string }) =>
       run(() => post('/api/agent/session', body)),
     logout: () => run(() => api('DELETE', '/api/agent/session')),
     setAvailable: () => state({ state: 'available' }),

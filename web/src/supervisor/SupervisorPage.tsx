@@ -18,6 +18,7 @@ import { ReportsPanel } from './reports/ReportsPanel.tsx';
 import { WorkforcePanel } from './reports/WorkforcePanel.tsx';
 import './campaigns/campaign-texts.ts';
 import { CampaignsPanel } from './campaigns/CampaignsPanel.tsx';
+import { ResourceBoardSection } from '../resources/ResourceBoardSection.tsx';
 import { readParam, writeParams } from './address-param.ts';
 
 const tabs = [
@@ -29,6 +30,7 @@ const tabs = [
   'compliance',
   'workforce',
   'campaigns',
+  'resources',
 ] as const;
 type Tab = (typeof tabs)[number];
 
@@ -41,6 +43,7 @@ export default function SupervisorPage() {
   const { t } = useTranslation('supervisor');
   const { t: tr } = useTranslation('reports');
   const { t: tc } = useTranslation('campaigns');
+  const { t: tres } = useTranslation('resources');
   const live = useLiveCenter();
   const [tab, setTab] = useState<Tab>(linkedTab);
   useEffect(() => {
@@ -73,6 +76,12 @@ export default function SupervisorPage() {
           key: 'cases',
           label: <span data-testid="tab-cases">{t('tab.cases')}</span>,
           children: <CaseSupervision />,
+        },
+        // Phones, trunks and the seat map (resource management, issue 11).
+        {
+          key: 'resources',
+          label: <span data-testid="tab-resources">{tres('menu.board')}</span>,
+          children: <ResourceBoardSection />,
         },
         // Historical reports and workforce planning (issue 8).
         ...(

@@ -8,6 +8,7 @@ import { QueueTable } from './QueueTable.tsx';
 import { StateDonut } from './StateDonut.tsx';
 import { TeamTable } from './TeamTable.tsx';
 import type { LiveCenter } from './useLiveCenter.ts';
+import { AlarmList } from '../resources/AlarmList.tsx';
 
 const cardStyles = { body: { padding: 8 } };
 
@@ -31,6 +32,14 @@ export function Wallboard({ live }: { live: LiveCenter }) {
           {t('updatedAt', { time: new Date(s.at).toLocaleTimeString() })}
         </Typography.Text>
       </Flex>
+      {s.alarms.length > 0 && (
+        <Card size="small" title={t('alarms')} styles={cardStyles} data-testid="wallboard-alarms">
+          <AlarmList
+            alarms={s.alarms}
+            agentName={(id) => s.agents.find((a) => a.agentId === id)?.name ?? id}
+          />
+        </Card>
+      )}
       <CenterTotals center={s.center} />
       <Row gutter={8}>
         <Col span={16}>

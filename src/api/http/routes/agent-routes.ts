@@ -40,6 +40,21 @@ type Ctx = { var: ApiEnv['Variables'] };
 export const sessionOut = (c: Ctx, s: AgentSession) =>
   sessionView(s, c.var.services.router.agentLoad(s.agentId), c.var.services.clock.now());
 
+/** The desk phone standing at a seat (the first by extension), or `resource.invalid`. */
+async function seatPhone(c: Ctx, seatId: string): Promise<string> {
+  const { store } = c.var.services;
+  if (!(await store.resources.getSeat(seatId)))
+    throw new DomainError('not_found', 'no such seat', { seatId });
+  const phones = (await store.devices.list()).filter((d) => d.seatId === seatId && d.enabled);
+  const desk = phones.find((d) => d.kind === 'desk_phone') ?? phones[0];
+  if (!desk)
+    throw new DomainError('resource.invalid', 'no phone stands at this seat', {
+      field: 'seatId',
+      seatId,
+    });
+  return desk.extension;
+}
+
 export function agentRoutes(app: OpenAPIHono<ApiEnv>): void {
   const router = (c: Ctx) => c.var.services.router;
   const tags = ['agents'];
@@ -50,14 +65,17 @@ export function agentRoutes(app: OpenAPIHono<ApiEnv>): void {
       method: 'post',
       path: '/api/agent/session',
       tags,
-      summary: 'Log in as an agent (available); logging in again only updates the extension',
+      summary:
+        'Log in as an agent (available) with an extension, a seat (its desk phone) or the softphone; logging in again only updates the phone. A phone another logged-in agent uses is device.in_use (409): a supervisor can hand it over (POST /api/devices/{extension}/takeover)',
       request: { body: optionalJsonBody(AgentLoginRequest) },
       responses: { 200: jsonResponse(AgentSessionView) },
     }),
     async (c) => {
       const b = c.req.valid('json');
+      // A seat stands for its desk phone (agent ↔ seat ↔ device).
+      const extension = b.seatId ? await seatPhone(c, b.seatId) : b.extension;
       const s = await router(c).login(c.var.actor!, {
-        ...(b.extension !== undefined ? { extension: b.extension } : {}),
+        ...(extension !== undefined ? { extension } : {}),
         ...(b.softphone !== undefined ? { softphone: b.softphone } : {}),
       });
       return c.json(sessionOut(c, s), 200);

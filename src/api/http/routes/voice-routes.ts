@@ -2,6 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { IdParam, Ok } from '../../../contracts/common.ts';
 import {
+  DevicePatch,
   DeviceUpsert,
   DeviceView,
   IvrFlowDocument,
@@ -28,6 +29,8 @@ export function voiceRoutes(app: OpenAPIHono<ApiEnv>): void {
       realm: string;
       enabled: boolean;
       createdAt: Date;
+      kind: 'desk_phone' | 'softphone';
+      seatId: string | null;
     },
   ) =>
     jsonify({
@@ -36,6 +39,8 @@ export function voiceRoutes(app: OpenAPIHono<ApiEnv>): void {
       realm: d.realm,
       enabled: d.enabled,
       createdAt: d.createdAt,
+      kind: d.kind,
+      seatId: d.seatId,
       registrations: await phones.registrations(d.extension),
     });
 
@@ -69,6 +74,28 @@ export function voiceRoutes(app: OpenAPIHono<ApiEnv>): void {
             ...c.req.valid('json'),
             extension: c.req.valid('param').extension,
           }),
+        ),
+        200,
+      ),
+  );
+  app.openapi(
+    secured(adminOnly, {
+      method: 'patch',
+      path: '/api/devices/{extension}',
+      tags,
+      summary: "Change a device's kind, seat, name or enabled flag (the password stays)",
+      request: { params: ExtParam, body: jsonBody(DevicePatch) },
+      responses: { 200: jsonResponse(DeviceView) },
+    }),
+    async (c) =>
+      c.json(
+        await devView(
+          c.var.services.phones,
+          await c.var.services.devices.update(
+            c.var.actor!,
+            c.req.valid('param').extension,
+            c.req.valid('json'),
+          ),
         ),
         200,
       ),
