@@ -18,6 +18,7 @@ import { decodeMulaw } from '../../src/voice/media/g711.ts';
 import { startCenter, type Center } from '../../src/main.ts';
 import { hostAddress, startBaresip, type Baresip } from '../support/baresip.ts';
 import { runSipp, scenarioPath } from '../support/sipp.ts';
+import { callerScenario } from '../support/sipp-caller.ts';
 import { openTestStore } from '../support/test-stores.ts';
 
 const allWeek = Object.fromEntries(
@@ -445,6 +446,93 @@ describe('outbound dialer through the switch', () => {
     const skipped = (await store.dialer.getRecord(String(second.attributes['recordId'])))!;
     expect(skipped).toMatchObject({ state: 'pending', attempts: [{ result: 'failed' }] });
   }, 60_000);
+
+  it('virtual hold: a caller who leaves the queue for a call-back is called back when an agent is free', async () => {
+    const s = center.services;
+    const sw = center.voice!.sw;
+    // Nobody free: the caller waits in the queue.
+    for (const [i, id] of agentIds.entries())
+      await s.router.setState(
+        { ...actorOf(id), username: ['dial-a', 'dial-b'][i]! },
+        id,
+        { state: 'away', reason: 'break' },
+        'agent',
+      );
+    const caller = '8613900000110';
+    const customers = runSipp({
+      target: '',
+      scenario: scenarioPath('dialer-customers.xml'),
+      host,
+      localPort: carrierPort,
+      calls: 1,
+      timeoutMs: 90_000,
+      extra: ['-rtp_echo'],
+    });
+    // 10086, complaints (2), then 1 for a call-back and # for this phone's number.
+    const call = await runSipp({
+      target: `${host}:${sw.sipPort}`,
+      host,
+      scenario: callerScenario({
+        caller,
+        steps: [
+          { pause: 1500 },
+          { dtmf: '2' },
+          { pause: 6000 },
+          { dtmf: '1' },
+          { pause: 3000 },
+          { info: '#' },
+        ],
+        end: 'await_bye',
+      }),
+      extra: ['-rtp_echo'],
+      timeoutMs: 60_000,
+    });
+    expect(call.code, call.out.slice(-1500)).toBe(0);
+    const campaign = (await s.campaigns.list()).find((c) => c.kind === 'callbacks')!;
+    let rec;
+    await waitFor(
+      'the call-back record',
+      async () => {
+        rec = (await s.campaigns.records(campaign.id, {}, { limit: 20, offset: 0 })).items.find(
+          (r) => r.number === caller,
+        );
+        return !!rec;
+      },
+      5_000,
+    );
+    expect(rec!).toMatchObject({ state: 'pending', attempts: [] });
+    expect(rec!.data).toMatchObject({ topic: 'complaint' });
+    // An agent comes back: the dialer calls the customer and puts them through.
+    const back = agentIds[0]!;
+    await s.router.setState(
+      { ...actorOf(back), username: 'dial-a' },
+      back,
+      { state: 'available' },
+      'agent',
+    );
+    const run = await customers;
+    expect(run.code, run.out.slice(-2000)).toBe(0);
+    await waitFor(
+      'the call-back to be done',
+      async () => (await store.dialer.getRecord(rec!.id))?.state === 'done',
+      15_000,
+    );
+    const done = (await store.dialer.getRecord(rec!.id))!;
+    expect(done.attempts).toMatchObject([{ result: 'connected', agentId: back }]);
+    // The call that asked for it left its queue for the call-back.
+    const asked = (await store.contacts.get(String(done.data['contactId'])))!;
+    expect(asked).toMatchObject({ direction: 'inbound', from: caller });
+    expect(await store.routing.getTask(asked.taskId!)).toMatchObject({
+      state: 'canceled',
+      reason: 'caller_chose_callback',
+    });
+    await s.router.setState(
+      { ...actorOf(agentIds[1]!), username: 'dial-b' },
+      agentIds[1]!,
+      { state: 'available' },
+      'agent',
+    );
+  }, 120_000);
 
   it('outside its dialing hours a running campaign calls nobody and waits for the window', async () => {
     const s = center.services;
