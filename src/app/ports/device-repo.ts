@@ -11,12 +11,13 @@ export interface SipDevice {
   readonly enabled: boolean;
   readonly createdAt: Date;
   readonly kind: DeviceKind;
-  /** The seat it stands at, if bound. */
+  /** The seat it stands at, if bound; deleting the seat unbinds it. */
   readonly seatId: string | null;
 }
 
 export interface DeviceRepo {
   get(extension: string): Promise<SipDevice | null>;
+  /** By extension. */
   list(): Promise<SipDevice[]>;
   /** Inserts or replaces the device. */
   upsert(d: SipDevice): Promise<void>;

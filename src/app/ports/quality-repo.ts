@@ -2,6 +2,8 @@
  * Survey answers, SMS survey invitations, QA forms and evaluations. Behaviour owed:
  * - `addSurvey` throws `survey.already_answered` when the subject (contact, or case without a
  *   contact) already has an answer on that channel.
+ * - `addInvitation` throws `conflict` when the contact has been invited already (one survey SMS
+ *   per contact).
  * - `openInvitation` returns only an unanswered invitation that has not expired at `now`, the
  *   newest for the address; `markInvitationAnswered` is atomic (false when it already was).
  * - Saving a form version that exists throws `conflict`; `form(id)` is the newest version.
@@ -61,6 +63,7 @@ export interface QualityRepo {
   /** Writes `e` if the stored version is `e.version - 1`; else throws `conflict`. */
   updateEvaluation(e: QaEvaluation): Promise<void>;
   evaluation(id: string): Promise<QaEvaluation | null>;
+  /** Newest (by creation) first. */
   evaluations(f: QaEvaluationFilter, page: Page): Promise<PageOf<QaEvaluation>>;
 }
 

@@ -56,6 +56,7 @@ export interface RecordingRepo {
     r: { endedAt: Date; durationMs: number; sizeBytes: number | null; pauses: PausedSpan[] },
   ): Promise<void>;
   get(contactId: string): Promise<RecordingListItem | null>;
+  /** Newest (by start) first. */
   list(f: RecordingFilter, page: Page): Promise<PageOf<RecordingListItem>>;
   /**
    * Finished, not yet deleted recordings that started before `before`, whose contact has

@@ -15,6 +15,7 @@ export interface KefuNode {
 }
 
 export interface ResourceRepo {
+  /** By zone, then name. */
   listSeats(): Promise<Seat[]>;
   getSeat(id: string): Promise<Seat | null>;
   /** Inserts or replaces by id; throws `resource.name_taken` for a duplicate name. */
@@ -28,7 +29,8 @@ export interface ResourceRepo {
   deleteTrunk(id: string): Promise<boolean>;
   /** Registers the node or refreshes its heartbeat and health. */
   saveNode(n: KefuNode): Promise<void>;
+  /** By name. */
   listNodes(): Promise<KefuNode[]>;
-  /** Forgets nodes whose heartbeat is older than `before`; returns how many. */
+  /** Forgets nodes whose heartbeat is older than `before` (not at it); returns how many. */
   deleteStaleNodes(before: Date): Promise<number>;
 }

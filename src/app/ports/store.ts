@@ -1,7 +1,8 @@
 /**
  * The store port: repositories over one database, and transactions that carry events.
  *
- * Behaviour every implementation owes (checked by test/contract/store.contract.ts):
+ * Behaviour every implementation owes (checked by test/contract/store.contract.test.ts, and for
+ * the repositories of each area by test/contract/<area>-store.contract.test.ts):
  * - `transaction(fn)` runs fn atomically: if fn throws, nothing it wrote is kept, no event is
  *   appended and nothing is published.
  * - Events appended in a transaction get consecutive sequence numbers, in commit order across

@@ -48,7 +48,16 @@ export class DrizzleRecordingRepo implements RecordingRepo {
   constructor(private readonly db: Db) {}
 
   async start(r: { contactId: string; recordingId: string; startedAt: Date }): Promise<void> {
-    const row = { ...r, endedAt: null, durationMs: null, sizeBytes: null, pauses: [] };
+    // A restart is a fresh row: no length, size or pauses yet, and no tombstone of an earlier one.
+    const row = {
+      ...r,
+      endedAt: null,
+      durationMs: null,
+      sizeBytes: null,
+      pauses: [],
+      deletedAt: null,
+      deletedReason: null,
+    };
     await this.db
       .insert(recordings)
       .values(row)
