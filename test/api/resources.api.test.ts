@@ -166,9 +166,15 @@ describe.each(storeKinds)('resources on %s', (kind) => {
       body: { extension: '8201' },
     });
     expect(taken.status).toBe(409);
+    // The refusal names the holder, so the desktop can say whom the phone is with.
+    const holder = await h.services.store.users.get(h.users.agent.id);
     expect(taken.body).toMatchObject({
       code: 'device.in_use',
-      details: { extension: '8201', agentId: h.users.agent.id },
+      details: {
+        extension: '8201',
+        agentId: h.users.agent.id,
+        agentName: holder!.displayName,
+      },
     });
     const bySeat = await h.json('POST', '/api/agent/session', {
       as: 'agent2',

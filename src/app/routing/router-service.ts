@@ -385,6 +385,8 @@ export class RouterService {
       throw new DomainError('device.in_use', `extension ${extension} is in use by another agent`, {
         extension,
         agentId: holder.agentId,
+        // The refused agent's desktop names who has the phone, so they know whom to ask.
+        agentName: this.users.get(holder.agentId)?.displayName ?? holder.agentId,
       });
     p.sessions.set(holder.agentId, { ...holder, extension: null, softphone: false });
     p.events.push({

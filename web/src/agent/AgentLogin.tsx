@@ -1,14 +1,15 @@
 import { PhoneOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Input, Popover, Radio, Select, Space } from 'antd';
+import { Alert, Button, Input, Popover, Radio, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get } from '../api/client.ts';
+import { ApiError, get } from '../api/client.ts';
 import type { AgentActions } from './use-agent-actions.ts';
 
 /**
  * Logs in to the router with the browser softphone, a desk phone's extension, or a seat (its desk
- * phone). A phone another agent is using is refused (`device.in_use`): a supervisor hands it over.
+ * phone). A phone another agent is using is refused (`device.in_use`): the form says who has it
+ * and that a supervisor can hand it over from the resource board.
  */
 export function AgentLogin({ actions }: { actions: AgentActions }) {
   const { t } = useTranslation('agent');
@@ -22,14 +23,25 @@ export function AgentLogin({ actions }: { actions: AgentActions }) {
   });
   const [extension, setExtension] = useState('8001');
   const [busy, setBusy] = useState(false);
+  const [inUse, setInUse] = useState<{ extension: string; holder: string | null } | null>(null);
   const submit = async () => {
     setBusy(true);
+    setInUse(null);
     const ok = await actions.login(
       mode === 'softphone'
         ? { softphone: true }
         : mode === 'seat' && seatId
           ? { seatId }
           : { extension: extension.trim() },
+      (e) => {
+        if (!(e instanceof ApiError) || e.code !== 'device.in_use') return false;
+        const d = e.details;
+        setInUse({
+          extension: typeof d['extension'] === 'string' ? d['extension'] : extension.trim(),
+          holder: typeof d['agentName'] === 'string' ? d['agentName'] : null,
+        });
+        return true;
+      },
     );
     setBusy(false);
     if (ok !== null) setOpen(false);
@@ -38,7 +50,10 @@ export function AgentLogin({ actions }: { actions: AgentActions }) {
     <Space orientation="vertical" style={{ width: 240 }}>
       <Radio.Group
         value={mode}
-        onChange={(e) => setMode(e.target.value as 'softphone' | 'desk' | 'seat')}
+        onChange={(e) => {
+          setMode(e.target.value as 'softphone' | 'desk' | 'seat');
+          setInUse(null);
+        }}
         options={[
           { value: 'softphone', label: t('login.softphone') },
           { value: 'desk', label: t('login.deskPhone') },
@@ -63,6 +78,19 @@ export function AgentLogin({ actions }: { actions: AgentActions }) {
           style={{ width: '100%' }}
           data-testid="agent-login-seat"
           options={(seats.data ?? []).map((s) => ({ value: s.id, label: `${s.name} · ${s.zone}` }))}
+        />
+      )}
+      {inUse && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="agent-login-in-use"
+          title={
+            inUse.holder
+              ? t('login.inUseBy', { extension: inUse.extension, agent: inUse.holder })
+              : t('login.inUse', { extension: inUse.extension })
+          }
+          description={t('login.inUseHint')}
         />
       )}
       <Button

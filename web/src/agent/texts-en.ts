@@ -10,6 +10,10 @@ export const en: Record<keyof typeof zh, string> = {
   'login.extension': 'Extension',
   'login.seat': 'Seat',
   'login.submit': 'Log in',
+  'login.inUseBy': 'Phone {{extension}} is in use by another agent: {{agent}}',
+  'login.inUse': 'Phone {{extension}} is in use by another agent',
+  'login.inUseHint':
+    'A supervisor can hand it over to you from the resource board (Hand over); or log in with another phone.',
   'bar.timeInState': 'Time in this state',
   'bar.pendingAway': '{{reason}}: waiting for approval',
   'bar.ready': 'Ready',

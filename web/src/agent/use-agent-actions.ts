@@ -20,14 +20,21 @@ export function useAgentActions(me: AgentStatus | undefined, softphone: Softphon
   const { message } = App.useApp();
   const { t } = useTranslation('agent');
 
-  /** Runs `fn`; on success refreshes `keys` and returns the result, on failure reports it. */
-  async function run<T>(fn: () => Promise<T>, keys: QueryKey[] = [['me']]): Promise<T | null> {
+  /**
+   * Runs `fn`; on success refreshes `keys` and returns the result, on failure reports it (unless
+   * `handled` says the caller shows that failure itself).
+   */
+  async function run<T>(
+    fn: () => Promise<T>,
+    keys: QueryKey[] = [['me']],
+    handled: (e: unknown) => boolean = () => false,
+  ): Promise<T | null> {
     try {
       const r = await fn();
       for (const k of keys) void client.invalidateQueries({ queryKey: k });
       return r;
     } catch (e) {
-      report(e);
+      if (!handled(e)) report(e);
       return null;
     }
   }
@@ -41,8 +48,11 @@ export function useAgentActions(me: AgentStatus | undefined, softphone: Softphon
     run(() => api('PUT', '/api/agent/state', body));
 
   return {
-    login: (body: { extension: string } | { softphone: true } | { seatId: string }) =>
-      run(() => post('/api/agent/session', body)),
+    /** Logs in; `handled` may take a refusal (a phone in use) to show it in the login form. */
+    login: (
+      body: { extension: string } | { softphone: true } | { seatId: string },
+      handled?: (e: unknown) => boolean,
+    ) => run(() => post('/api/agent/session', body), [['me']], handled),
     logout: () => run(() => api('DELETE', '/api/agent/session')),
     setAvailable: () => state({ state: 'available' }),
     setAway: (reason: string) => state({ state: 'away', reason }),

@@ -1,8 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Descriptions, Flex, Row, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Flex, Row, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get } from '../api/client.ts';
 import { AlarmList } from './AlarmList.tsx';
+import { HandOverDialog, type HandOverTarget } from './HandOverDialog.tsx';
 import { SeatMap } from './SeatMap.tsx';
 import './texts.ts';
 import { healthColor, type Board, type PhoneRow, type TrunkHealthRow } from './types.ts';
@@ -10,7 +12,10 @@ import { healthColor, type Board, type PhoneRow, type TrunkHealthRow } from './t
 const cardStyles = { body: { padding: 8 } };
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 
-/** The live resource board: alarms, the seat map, phones, trunks and this node (polled). */
+/**
+ * The live resource board: alarms, the seat map, phones (with who holds each), trunks and this
+ * node (polled). Only supervisors and admins read it, and they may hand a phone over to an agent.
+ */
 export function ResourceBoardSection() {
   const { t } = useTranslation('resources');
   const board = useQuery({
@@ -23,6 +28,11 @@ export function ResourceBoardSection() {
   for (const p of b?.phones ?? []) if (p.agentId && p.agentName) names.set(p.agentId, p.agentName);
   const seatName = new Map((b?.seats ?? []).map((s) => [s.id, s.name]));
   const state = (s: string) => <Tag color={healthColor[s]}>{t(`state.${s}`)}</Tag>;
+  const [handOver, setHandOver] = useState<HandOverTarget | null>(null);
+  const phoneTarget = (extension: string): HandOverTarget => {
+    const p = b?.phones.find((x) => x.extension === extension);
+    return { extension, holderId: p?.agentId ?? null, holderName: p?.agentName ?? null };
+  };
   return (
     <Flex vertical gap={8} data-testid="resource-board">
       <Flex justify="space-between">
@@ -39,7 +49,7 @@ export function ResourceBoardSection() {
         <AlarmList alarms={b?.alarms ?? []} agentName={(id) => names.get(id) ?? id} />
       </Card>
       <Card size="small" title={t('board.seatMap')} styles={cardStyles}>
-        <SeatMap seats={b?.seats ?? []} />
+        <SeatMap seats={b?.seats ?? []} onHandOver={(ext) => setHandOver(phoneTarget(ext))} />
       </Card>
       <Row gutter={8}>
         <Col span={14}>
@@ -77,7 +87,27 @@ export function ResourceBoardSection() {
                   dataIndex: 'lastSeenAt',
                   render: (v: string | null) => (v ? new Date(v).toLocaleTimeString() : ''),
                 },
-                { title: t('phone.agent'), dataIndex: 'agentName', ellipsis: true },
+                {
+                  title: t('phone.heldBy'),
+                  dataIndex: 'agentName',
+                  ellipsis: true,
+                  render: (v: string | null) =>
+                    v ?? <Typography.Text type="secondary">{t('phone.free')}</Typography.Text>,
+                },
+                {
+                  key: 'handOver',
+                  width: 90,
+                  render: (_: unknown, r) => (
+                    <Button
+                      size="small"
+                      type="link"
+                      onClick={() => setHandOver(phoneTarget(r.extension))}
+                      data-testid={`board-handover-${r.extension}`}
+                    >
+                      {t('handOver.action')}
+                    </Button>
+                  ),
+                },
               ]}
             />
           </Card>
@@ -145,6 +175,7 @@ export function ResourceBoardSection() {
           ]}
         />
       </Card>
+      <HandOverDialog target={handOver} onClose={() => setHandOver(null)} />
     </Flex>
   );
 }

@@ -1,4 +1,4 @@
-import { Card, Empty, Flex, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { stateColor } from '../agent/colors.ts';
 import './texts.ts';
@@ -7,8 +7,15 @@ import { healthColor, type SeatCell } from './types.ts';
 /**
  * The floor as supervisors picture it: one block per zone (and floor), a tile per seat with the
  * agent sitting there (logged in with the seat's phone), their state, and the phone's health.
+ * With `onHandOver`, a seat with a phone offers to hand its (first) phone over to another agent.
  */
-export function SeatMap({ seats }: { seats: readonly SeatCell[] }) {
+export function SeatMap({
+  seats,
+  onHandOver,
+}: {
+  seats: readonly SeatCell[];
+  onHandOver?: (extension: string) => void;
+}) {
   const { t } = useTranslation('resources');
   if (seats.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
   const zones = new Map<string, SeatCell[]>();
@@ -51,7 +58,16 @@ export function SeatMap({ seats }: { seats: readonly SeatCell[] }) {
                     {s.extensions.length === 0 ? (
                       <Typography.Text type="secondary">{t('seat.noPhone')}</Typography.Text>
                     ) : (
-                      <Tooltip title={s.extensions.join(', ')}>
+                      <Tooltip
+                        title={
+                          s.agent
+                            ? t('seat.phoneHeldBy', {
+                                extensions: s.extensions.join(', '),
+                                agent: s.agent.name,
+                              })
+                            : s.extensions.join(', ')
+                        }
+                      >
                         <Tag
                           color={healthColor[s.phoneState ?? 'unregistered']}
                           style={{ width: 'fit-content' }}
@@ -59,6 +75,17 @@ export function SeatMap({ seats }: { seats: readonly SeatCell[] }) {
                           ☎ {s.extensions[0]} · {t(`state.${s.phoneState ?? 'unregistered'}`)}
                         </Tag>
                       </Tooltip>
+                    )}
+                    {onHandOver && s.extensions[0] && (
+                      <Button
+                        size="small"
+                        type="link"
+                        style={{ padding: 0, width: 'fit-content' }}
+                        onClick={() => onHandOver(s.extensions[0]!)}
+                        data-testid={`seat-handover-${s.name}`}
+                      >
+                        {t('handOver.action')}
+                      </Button>
                     )}
                   </Flex>
                 </Card>

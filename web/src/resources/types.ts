@@ -7,6 +7,7 @@ import type {
   SeatView,
   TrunkView,
 } from '../../../src/contracts/resources.ts';
+import type { UserView } from '../../../src/contracts/auth.ts';
 
 export type Seat = z.infer<typeof SeatView>;
 export type Trunk = z.infer<typeof TrunkView>;
@@ -16,6 +17,7 @@ export type Board = z.infer<typeof ResourceBoard>;
 export type PhoneRow = Board['phones'][number];
 export type TrunkHealthRow = Board['trunks'][number];
 export type SeatCell = Board['seats'][number];
+export type AgentUser = z.infer<typeof UserView>;
 
 /** Tag colours of health states, one place. */
 export const healthColor: Record<string, string> = {
