@@ -91,6 +91,11 @@ export const errorCodes = [
   'dialer.illegal_transition',
   'dialer.invalid_record',
   'dialer.invalid_csv',
+  'kb.invalid_article',
+  'kb.illegal_transition',
+  'kb.slug_taken',
+  'kb.own_review',
+  'kb.invalid_import',
   'rate_limited',
   'internal',
 ] as const;

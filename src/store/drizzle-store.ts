@@ -97,6 +97,9 @@ export class DrizzleStore implements Store {
   get dialer() {
     return this.repos.dialer;
   }
+  get kb() {
+    return this.repos.kb;
+  }
   get devices() {
     return this.repos.devices;
   }

@@ -23,6 +23,7 @@ import { DrizzleUserRepo } from './repos/user-repo.ts';
 import { DrizzleRecordingRepo } from './repos/recording-repo.ts';
 import { DrizzleWebhookRepo } from './repos/webhook-repo.ts';
 import { DrizzleDialerRepo } from './repos/dialer-repo.ts';
+import { DrizzleKbRepo } from './repos/kb-repo.ts';
 
 export function repositoriesOver(db: Db): Repositories {
   return {
@@ -50,5 +51,6 @@ export function repositoriesOver(db: Db): Repositories {
     quality: new DrizzleQualityRepo(db),
     webhooks: new DrizzleWebhookRepo(db),
     dialer: new DrizzleDialerRepo(db),
+    kb: new DrizzleKbRepo(db),
   };
 }

@@ -32,6 +32,7 @@ import type { RoutingRepo } from './routing-repo.ts';
 import type { RecordingRepo } from './recording-repo.ts';
 import type { WebhookRepo } from './webhook-repo.ts';
 import type { DialerRepo } from './dialer-repo.ts';
+import type { KbRepo } from './kb-repo.ts';
 
 export interface Page {
   readonly limit: number;
@@ -274,6 +275,7 @@ export interface Repositories {
   readonly quality: QualityRepo;
   readonly webhooks: WebhookRepo;
   readonly dialer: DialerRepo;
+  readonly kb: KbRepo;
 }
 
 export interface EventMeta {
