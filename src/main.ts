@@ -80,6 +80,7 @@ import { WebhookDispatcher, type DispatcherOptions } from './app/webhooks/webhoo
 import { WebhookService } from './app/webhooks/webhook-service.ts';
 import { CampaignService } from './app/dialer/campaign-service.ts';
 import { HttpWebhookSender } from './connectors/webhook/http-webhook-sender.ts';
+import { createKnowledgeBase } from './app/kb/knowledge-base.ts';
 
 export interface CenterOptions extends StoreOptions {
   readonly port?: number;
@@ -231,6 +232,7 @@ export function buildServices(
     operatorRequestFollower,
     metrics: o.metrics ?? new MetricsRegistry(),
     campaigns: new CampaignService(deps),
+    kb: createKnowledgeBase(deps, cases),
   };
 }
 
@@ -310,7 +312,7 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
     app.use('/*', serveStatic({ root: webDir }));
     // The app's own paths (a reload on /agent) get the app; it routes on the client.
     const page = await readFile(join(webDir, 'index.html'), 'utf8');
-    for (const p of ['/', '/login', '/agent', '/supervisor', '/quality', '/admin'])
+    for (const p of ['/', '/login', '/agent', '/supervisor', '/quality', '/kb', '/admin'])
       app.get(p, (c) => c.html(page));
   } else app.get('/', async (c) => c.html(await readFile(placeholder, 'utf8')));
 

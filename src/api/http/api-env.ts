@@ -44,6 +44,7 @@ import type { CustomerAccounts } from '../../app/customers/customer-account.ts';
 import type { MetricsRegistry } from '../../app/metrics/metrics-registry.ts';
 import type { CaseOperatorRequests } from '../../app/cases/case-operator-requests.ts';
 import type { OperatorRequestFollower } from '../../app/cases/operator-request-follower.ts';
+import type { KnowledgeBase } from '../../app/kb/knowledge-base.ts';
 
 export interface Services {
   /** Facts about this center the login page shows (demo mode is set once seeded). */
@@ -98,6 +99,8 @@ export interface Services {
   readonly operatorRequestFollower: OperatorRequestFollower;
   /** Process metrics (connector calls today; a /metrics endpoint reads the same registry). */
   readonly metrics: MetricsRegistry;
+  /** Knowledge-base articles, review, search, suggestions, portal reading and statistics. */
+  readonly kb: KnowledgeBase;
 }
 
 export interface ApiEnv {

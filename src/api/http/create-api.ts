@@ -40,6 +40,8 @@ import { surveyRoutes } from './routes/survey-routes.ts';
 import { webhookRoutes } from './routes/webhook-routes.ts';
 import { connectorRoutes } from './routes/connector-routes.ts';
 import { dialerRoutes } from './routes/dialer-routes.ts';
+import { kbRoutes } from './routes/kb-routes.ts';
+import { kbPublicRoutes } from './routes/kb-public-routes.ts';
 import { metricsEndpoint } from './metrics-endpoint.ts';
 
 export interface ApiOptions {
@@ -145,6 +147,8 @@ export function createApi(services: Services, o: ApiOptions = {}): OpenAPIHono<A
   surveyRoutes(app);
   webhookRoutes(app);
   dialerRoutes(app);
+  kbRoutes(app);
+  kbPublicRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
