@@ -66,6 +66,7 @@ export const KbLiveView = z.object({
   version: z.number().int(),
   publishedAt: Timestamp,
   html: z.string().describe('the body rendered and sanitized'),
+  text: z.string().describe('the body as plain text (what an agent inserts into a reply)'),
 });
 
 export const KbArticleView = z

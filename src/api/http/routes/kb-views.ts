@@ -1,7 +1,7 @@
 /** How articles and search hits look over HTTP (dates as ISO strings, bodies rendered). */
 import type { z } from 'zod';
 import type { Actor } from '../../../app/app-context.ts';
-import { articleHtml } from '../../../app/kb/article-html.ts';
+import { articleHtml, markdownText } from '../../../app/kb/article-html.ts';
 import type { SearchHit } from '../../../app/kb/kb-search.ts';
 import type { Article, ArticleContent, ArticleVersion } from '../../../domain/kb/article.ts';
 import { allowedActions } from '../../../domain/kb/article-state.ts';
@@ -43,6 +43,7 @@ export function articleView(
           version: a.live.version,
           publishedAt: a.live.publishedAt.toISOString(),
           html: articleHtml(a.live.body),
+          text: markdownText(a.live.body),
         }
       : null,
     actions: author ? allowedActions(a.state).filter((x) => x !== 'edit') : [],
