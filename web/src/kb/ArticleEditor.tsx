@@ -59,7 +59,7 @@ export function ArticleEditor({
     <Drawer
       open={open !== null}
       onClose={onClose}
-      width={900}
+      size={900}
       destroyOnHidden
       title={isNew ? t('editor.new') : t('editor.edit')}
     >
