@@ -46,6 +46,19 @@ describe('knowledge base: authoring, review, suggestion and insertion into a rep
       const sub = await s.kb.articles.move(author, a.id, a.rev, 'submit', null);
       await s.kb.articles.move(systemActor, a.id, sub.rev, 'publish', null);
     }
+    const script = await s.kb.articles.create(author, {
+      slug: 'invoice-script',
+      lang: 'zh-CN',
+      title: '内部话术：发票投诉处理',
+      body: '【内部】发票开错时可先行补偿10元话费。',
+      tags: ['发票'],
+      categoryId: null,
+      audience: 'internal',
+      validFrom: null,
+      validUntil: null,
+    });
+    const sub = await s.kb.articles.move(author, script.id, script.rev, 'submit', null);
+    await s.kb.articles.move(systemActor, script.id, sub.rev, 'publish', null);
     const wangfang = (await s.store.users.getCredentials('wangfang'))!.user;
     const liu = (await s.customers.search({ msisdn: '8613900139000' }, { limit: 1, offset: 0 }))
       .items[0]!;
@@ -153,6 +166,82 @@ describe('knowledge base: authoring, review, suggestion and insertion into a rep
       await w.shot(admin, 'kb-categories.en');
 
       expect(w.problems).toEqual([]);
+    },
+  );
+
+  it(
+    'customers search and read public articles on the portal and in the chat widget',
+    { timeout: 90_000 },
+    async () => {
+      const problems: string[] = [];
+      const visit = async (locale: 'zh-CN' | 'en', path: string) => {
+        const ctx = await w.browser.newContext({ viewport: { width: 1366, height: 768 }, locale });
+        const page = await ctx.newPage();
+        page.setDefaultTimeout(step.timeout);
+        page.on('console', (m) => {
+          // Chromium logs every failed request: the signed-out portal's session probe answers
+          // 401, and the deliberately opened internal article 404. Any other error counts.
+          const expected =
+            /Failed to load resource: .* 401/.test(m.text()) ||
+            (path === '/portal.html' && /Failed to load resource: .* 404/.test(m.text()));
+          if (m.type() === 'error' && !expected) problems.push(`${path}: ${m.text()}`);
+        });
+        page.on('pageerror', (e) => problems.push(`${path}: ${e.message}`));
+        await page.goto(`${w.center.url}${path}`);
+        return { page, ctx };
+      };
+
+      // ── the portal, not signed in ──────────────────────────────────────────────
+      const { page: portal, ctx: portalCtx } = await visit('zh-CN', '/portal.html');
+      await portal.locator('#kb-q').fill('发票');
+      await portal.locator('#kb button[type=submit]').click();
+      await portal.locator('.kb-hit[data-slug="invoice"]').waitFor(step);
+      expect(await portal.locator('.kb-hit[data-slug="invoice-script"]').count()).toBe(0);
+      expect(await portal.locator('#kb').textContent()).not.toContain('内部话术');
+      await portal.locator('.kb-results mark').first().waitFor(step);
+      await w.shot(portal, 'kb-portal-search.zh-CN');
+      await portal.locator('.kb-hit[data-slug="invoice"]').click();
+      await portal.locator('#kb-title').filter({ hasText: '如何开具电子发票' }).waitFor(step);
+      await portal.locator('#kb-yes').click();
+      await portal.locator('#kb .note').filter({ hasText: '谢谢' }).waitFor(step);
+      await w.shot(portal, 'kb-portal-article.zh-CN');
+      // A link to an internal article shows nothing of it.
+      await portal.goto(`${w.center.url}/portal.html?article=invoice-script`);
+      await portal.locator('#kb .error').waitFor(step);
+      expect(await portal.locator('#kb').textContent()).not.toContain('补偿');
+      await portalCtx.close();
+
+      const { page: en, ctx: enCtx } = await visit('en', '/portal.html?article=broadband-install');
+      await en.locator('#kb-title').filter({ hasText: '宽带报装指南' }).waitFor(step);
+      await en.locator('#kb').getByText('Did this help?').waitFor(step);
+      await w.shot(en, 'kb-portal-article.en');
+      await enCtx.close();
+
+      // ── the chat widget's help search before a chat ───────────────────────────
+      const { page: chat, ctx: chatCtx } = await visit('zh-CN', '/chat-demo.html');
+      const widget = chat.locator('[data-kefu-chat]');
+      await widget.locator('.fab').click();
+      await widget.locator('.kbs input').fill('宽带报装');
+      await widget.locator('.kbs button').click();
+      await widget.locator('.kbr button.hit').first().click();
+      await widget
+        .locator('.kbr .art')
+        .getByText('工程师48小时内上门安装', { exact: false })
+        .waitFor(step);
+      await widget.locator('.kbr .vote button').first().click();
+      await w.shot(chat, 'kb-widget.zh-CN');
+      await chatCtx.close();
+
+      // The portal visit that read an article and left counts once its 30 minutes are over.
+      const stats = await w.center.services.kb.activity.stats(
+        new Date(Date.now() - 3_600_000),
+        new Date(Date.now() + 3_600_000),
+      );
+      expect(stats.mostViewed.map((r) => r.slug)).toEqual(
+        expect.arrayContaining(['invoice', 'broadband-install']),
+      );
+      expect(stats.feedback.filter((f) => f.source === 'portal').length).toBeGreaterThan(0);
+      expect(problems).toEqual([]);
     },
   );
 });

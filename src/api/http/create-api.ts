@@ -6,6 +6,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { swaggerUI } from '@hono/swagger-ui';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { Logger } from 'pino';
 import { isDomainError } from '../../domain/errors.ts';
@@ -77,6 +78,13 @@ export function createApi(services: Services, o: ApiOptions = {}): OpenAPIHono<A
     c.set('actor', null);
     await next();
   });
+
+  // The chat widget runs on other sites and reads help articles from there: the public
+  // knowledge-base routes answer any origin (they take no cookie and show only public data).
+  app.use(
+    '/api/kb/public/*',
+    cors({ origin: '*', allowMethods: ['GET', 'POST'], allowHeaders: ['content-type'] }),
+  );
 
   app.use(
     '/api/*',
