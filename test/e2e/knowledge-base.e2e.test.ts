@@ -27,10 +27,9 @@ describe('knowledge base: authoring, review, suggestion and insertion into a rep
     const s = w.center.services;
     const lina = (await s.store.users.getCredentials('lina'))!.user;
     const author: Actor = { ...systemActor, id: lina.id, username: 'lina', role: 'supervisor' };
-    // Neighbours the suggestion must rank below the roaming article.
+    // The demo seeds a few articles (Japan roaming, plans, invoices …); one more neighbour.
     for (const [slug, title, body] of [
       ['broadband-install', '宽带报装指南', '登录APP选择宽带报装，工程师48小时内上门安装。'],
-      ['invoice', '如何开具电子发票', '在APP“费用-发票”中选择月份即可开具电子发票。'],
     ] as const) {
       const a = await s.kb.articles.create(author, {
         slug,
@@ -64,8 +63,8 @@ describe('knowledge base: authoring, review, suggestion and insertion into a rep
       .items[0]!;
     const c = await s.cases.create(systemActor, {
       type: 'consultation',
-      title: '下周去日本，咨询国际漫游怎么收费',
-      description: '客户想知道在日本上网的日套餐价格',
+      title: '下周去泰国，咨询国际漫游怎么收费',
+      description: '客户想知道在泰国上网的日套餐价格',
       customerId: liu.id,
       assigneeId: wangfang.id,
     });
@@ -84,12 +83,12 @@ describe('knowledge base: authoring, review, suggestion and insertion into a rep
       lina.setDefaultTimeout(step.timeout);
       await lina.getByTestId('nav-kb').click();
       await lina.getByTestId('kb-new').click();
-      await lina.getByTestId('kb-slug').fill('roaming-japan');
-      await lina.getByTestId('kb-title').fill('日本国际漫游资费与开通');
+      await lina.getByTestId('kb-slug').fill('roaming-thailand');
+      await lina.getByTestId('kb-title').fill('泰国国际漫游资费与开通');
       await lina
         .getByTestId('kb-body')
         .fill(
-          '前往日本前请发送 **KTMY** 到10086开通国际漫游。\n\n| 项目 | 资费 |\n|---|---|\n| 日套餐（不限流量） | 28元/天 |\n| 拨打日本本地 | 0.99元/分钟 |',
+          '前往泰国前请发送 **KTMY** 到10086开通国际漫游。\n\n| 项目 | 资费 |\n|---|---|\n| 日套餐（不限流量） | 25元/天 |\n| 拨打泰国本地 | 0.99元/分钟 |',
         );
       await lina.getByTestId('kb-tags').click();
       await lina.keyboard.type('漫游');
@@ -108,14 +107,14 @@ describe('knowledge base: authoring, review, suggestion and insertion into a rep
       const admin = await w.open('admin', 'en');
       admin.setDefaultTimeout(step.timeout);
       await admin.getByTestId('nav-kb').click();
-      await admin.getByTestId('kb-row-roaming-japan').click();
+      await admin.getByTestId('kb-row-roaming-thailand').click();
       await admin.getByTestId('kb-action-publish').click();
       await admin.locator('[data-testid="kb-state"][data-state="published"]').waitFor(step);
       await admin.getByTestId('kb-versions').getByText('created').waitFor(step);
       await noToasts(admin);
       await w.shot(admin, 'kb-editor-published.en');
       await admin.locator('.ant-drawer-close').click();
-      await admin.getByTestId('kb-row-roaming-japan').waitFor(step);
+      await admin.getByTestId('kb-row-roaming-thailand').waitFor(step);
       await w.shot(admin, 'kb-articles.en');
 
       // ── the agent opens the roaming case and inserts the suggested answer ──────
@@ -129,27 +128,27 @@ describe('knowledge base: authoring, review, suggestion and insertion into a rep
         .locator('[data-testid^="kb-suggestion-"]');
       await suggestions.first().waitFor(step);
       expect(await suggestions.first().getAttribute('data-testid')).toBe(
-        'kb-suggestion-roaming-japan',
+        'kb-suggestion-roaming-thailand',
       );
-      await agent.getByTestId('kb-suggestion-roaming-japan').click();
-      await agent.getByTestId('kb-article-roaming-japan').locator('table').waitFor(step);
+      await agent.getByTestId('kb-suggestion-roaming-thailand').click();
+      await agent.getByTestId('kb-article-roaming-thailand').locator('table').waitFor(step);
       await w.shot(agent, 'kb-agent-suggestion.zh-CN');
       await agent.getByTestId('kb-insert').click();
       await expect
         .poll(() => agent.getByTestId('case-reply-body').inputValue(), step)
-        .toContain('前往日本前请发送 KTMY 到10086开通国际漫游。');
+        .toContain('前往泰国前请发送 KTMY 到10086开通国际漫游。');
       expect(await agent.getByTestId('case-reply-body').inputValue()).toContain(
-        '日套餐（不限流量） 28元/天',
+        '日套餐（不限流量） 25元/天',
       );
       await w.shot(agent, 'kb-agent-inserted.zh-CN');
-      await agent.getByTestId('kb-suggestion-roaming-japan').click();
+      await agent.getByTestId('kb-suggestion-roaming-thailand').click();
       await agent.getByTestId('kb-answered').click();
       await noToasts(agent);
       // The customer is on the phone: the answer is recorded as given by phone.
       await agent.getByTestId('case-reply-channel').click();
       await agent.getByTitle('电话答复').click();
       await agent.getByTestId('case-reply-send').click();
-      await agent.getByTestId('recorded-reply').filter({ hasText: '28元/天' }).waitFor(step);
+      await agent.getByTestId('recorded-reply').filter({ hasText: '25元/天' }).waitFor(step);
       await setLang(agent, 'en');
       await agent.getByTestId('kb-suggest').getByText('Knowledge base').waitFor(step);
       await w.shot(agent, 'kb-agent-suggestion.en');
@@ -157,7 +156,7 @@ describe('knowledge base: authoring, review, suggestion and insertion into a rep
       // ── the statistics count the use ──────────────────────────────────────────
       await lina.locator('.ant-drawer-close').click();
       await lina.getByTestId('kb-tab-stats').click();
-      await lina.getByTestId('kb-most-used').getByText('日本国际漫游资费与开通').waitFor(step);
+      await lina.getByTestId('kb-most-used').getByText('泰国国际漫游资费与开通').waitFor(step);
       await w.shot(lina, 'kb-stats.zh-CN');
       await setLang(lina, 'en');
       await lina.getByTestId('kb-stats').getByText('Most used in replies').waitFor(step);
