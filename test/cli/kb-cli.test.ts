@@ -1,7 +1,7 @@
 /**
  * `kefu kb export` and `kefu kb import` between two stores: the demo articles leave as .md
- * files with front matter and arrive as drafts in review (translations linked again), an
- * edited file becomes a new version, and a broken file fails the command with its reason.
+ * files with front matter and arrive as drafts (translations linked again), an edited file
+ * becomes a new version sent to review, and a broken file fails the command with its reason.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -45,7 +45,7 @@ describe('kefu kb export / import', () => {
     expect(await kbCommand(['export', '--dir', dir], lend(from))).toBe(0);
     const en = await readFile(join(dir, 'roaming-japan-en.md'), 'utf8');
     expect(en).toContain('translationOf: roaming-japan\n');
-    expect(await kbCommand(['import', '--dir', dir, '--submit'], lend(to))).toBe(0);
+    expect(await kbCommand(['import', '--dir', dir], lend(to))).toBe(0);
     const copy = await to.kb.articleBySlug('roaming-japan-en');
     const original = await to.kb.articleBySlug('roaming-japan');
     expect(copy).toMatchObject({
@@ -62,11 +62,14 @@ describe('kefu kb export / import', () => {
     await writeFile(join(dir, 'roaming-japan-en.md'), en.replace('28 yuan a day', '26 yuan a day'));
     await writeFile(join(dir, 'broken.md'), '---\ntitle: never closed\n');
     const err = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    expect(await kbCommand(['import', '--dir', dir], lend(to))).toBe(1);
+    expect(await kbCommand(['import', '--dir', dir, '--submit'], lend(to))).toBe(1);
     expect(log.mock.calls.flat().join('\n')).toMatch(
       /failed {4}broken\.md {2}\(kb\.invalid_import/,
     );
-    expect((await to.kb.articleBySlug('roaming-japan-en'))?.version).toBe(2);
+    expect(await to.kb.articleBySlug('roaming-japan-en')).toMatchObject({
+      version: 2,
+      state: 'in_review',
+    });
     expect(await kbCommand(['import'], lend(to))).toBe(2);
     log.mockRestore();
     err.mockRestore();
