@@ -49,7 +49,7 @@ describe('kefu kb export / import', () => {
     const copy = await to.kb.articleBySlug('roaming-japan-en');
     const original = await to.kb.articleBySlug('roaming-japan');
     expect(copy).toMatchObject({
-      state: 'in_review',
+      state: 'draft',
       version: 1,
       live: null,
       groupId: original?.id,
