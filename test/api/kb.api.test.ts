@@ -210,6 +210,24 @@ describe.each(storeKinds)('knowledge base API on %s', (kind) => {
     );
   });
 
+  it('suggests articles for a contact from its IVR choice', T, async () => {
+    const k = await h.json('POST', '/api/contacts', {
+      as: 'agent',
+      body: {
+        channel: 'voice',
+        direction: 'inbound',
+        from: '13900139000',
+        to: '10086',
+        ivrData: { menu: '国际漫游', destination: '日本' },
+      },
+    });
+    expect(k.status, JSON.stringify(k.body)).toBe(201);
+    const s = await h.json('GET', `/api/kb/suggestions?contactId=${k.body.id}`, { as: 'agent' });
+    expect(s.body.items[0]).toMatchObject({ slug: 'roaming-japan' });
+    const neither = await h.json('GET', '/api/kb/suggestions', { as: 'agent' });
+    expect(neither).toMatchObject({ status: 400, body: { code: 'validation.failed' } });
+  });
+
   it('counts views, empty searches and deflection of portal sessions', T, async () => {
     const read = 'sessionread0001';
     const filed = 'sessionfiled001';

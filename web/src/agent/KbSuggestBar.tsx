@@ -1,8 +1,9 @@
 /**
- * Knowledge-base articles for the case in front of the agent: suggested from the case (title,
- * category, IVR choices, what the customer wrote) or found by a search. One click puts the
- * answer — or, for a public article, a link to it on the portal — into the reply, and
- * "answered it" tells the knowledge base the article did its job.
+ * Knowledge-base articles for the case or conversation in front of the agent: suggested from
+ * it (a case's title, category, IVR choices and what the customer wrote; a contact's IVR data
+ * and messages) or found by a search. One click puts the answer — or, for a public article, a
+ * link to it on the portal — into the reply, and "answered it" tells the knowledge base the
+ * article did its job.
  */
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Input, Popover, Space, Tag, Typography } from 'antd';
@@ -16,19 +17,25 @@ import type { KbArticle, KbHit } from '../kb/types.ts';
 import { useReportError } from '../shared/errors.ts';
 
 export function KbSuggestBar({
-  caseId,
+  caseId = null,
+  contactId = null,
+  version = 0,
   onInsert,
 }: {
-  caseId: string;
+  caseId?: string | null;
+  contactId?: string | null;
+  /** Changes with the conversation (new messages), to suggest again. */
+  version?: number;
   onInsert: (text: string) => void;
 }) {
   const { t } = useTranslation('kb');
   const [q, setQ] = useState('');
+  const about = caseId
+    ? `caseId=${encodeURIComponent(caseId)}`
+    : `contactId=${encodeURIComponent(contactId ?? '')}`;
   const suggested = useQuery({
-    queryKey: ['kb-suggest', caseId],
-    queryFn: async () =>
-      (await get<{ items: KbHit[] }>(`/api/kb/suggestions?caseId=${encodeURIComponent(caseId)}`))
-        .items,
+    queryKey: ['kb-suggest', about, version],
+    queryFn: async () => (await get<{ items: KbHit[] }>(`/api/kb/suggestions?${about}`)).items,
     staleTime: 60_000,
   });
   const found = useQuery({
@@ -72,7 +79,7 @@ function SuggestedArticle({
   onInsert,
 }: {
   hit: KbHit;
-  caseId: string;
+  caseId: string | null;
   onInsert: (text: string) => void;
 }) {
   const { t } = useTranslation('kb');
