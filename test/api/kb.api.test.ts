@@ -322,4 +322,36 @@ describe.each(storeKinds)('knowledge base API on %s', (kind) => {
       'Roaming',
     ]);
   });
+
+  it('limits anonymous votes and contact reports per address, never reading', T, async () => {
+    // 30 reports per address in ten minutes (earlier tests' reports are older than that).
+    let accepted = 0;
+    let refused: Awaited<ReturnType<Harness['json']>> | null = null;
+    for (let i = 0; i < 40 && !refused; i++) {
+      const r = await h.json('POST', '/api/kb/public/articles/roaming-japan/feedback', {
+        as: null,
+        body: { helpful: true, session: 'sessionflood01' },
+      });
+      if (r.status === 200) accepted++;
+      else refused = r;
+    }
+    expect(accepted).toBe(30);
+    expect(refused).toMatchObject({ status: 429, body: { code: 'rate_limited' } });
+    expect(Number(refused?.headers.get('retry-after'))).toBeGreaterThan(0);
+    const contact = await h.json('POST', '/api/kb/public/contact', {
+      as: null,
+      body: { session: 'sessionflood01' },
+    });
+    expect(contact.status).toBe(429);
+    // Reading goes on.
+    expect(
+      (await h.json('GET', '/api/kb/public/articles/roaming-japan', { as: null })).status,
+    ).toBe(200);
+    h.clock.advance(10 * 60_000 + 1);
+    const again = await h.json('POST', '/api/kb/public/contact', {
+      as: null,
+      body: { session: 'sessionflood01' },
+    });
+    expect(again.status).toBe(200);
+  });
 });

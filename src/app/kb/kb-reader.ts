@@ -2,6 +2,11 @@
  * Reading the knowledge base: customers (portal, chat widget; no login) see published public
  * articles within their validity; agents and back office also internal ones. Every search and
  * article view is recorded for the statistics.
+ *
+ * Anyone may call the public side, so what it records is bounded per client address: reading
+ * is never refused, but past `recordLimit` a reader's views and searches stop being counted;
+ * feedback and contact reports past `voteLimit` are refused (rate_limited), so a script cannot
+ * vote an article up or down or push the deflection rate around.
  */
 import { DomainError } from '../../domain/errors.ts';
 import {
@@ -12,6 +17,7 @@ import {
   type LiveCopy,
 } from '../../domain/kb/article.ts';
 import type { Actor, AppDeps } from '../app-context.ts';
+import { RateWindow, type RateLimit } from '../portal/rate-window.ts';
 import type { KbActivityLog } from './kb-activity.ts';
 import type { KbSearch, SearchHit } from './kb-search.ts';
 
@@ -19,27 +25,64 @@ export type LiveArticle = Article & { live: LiveCopy };
 
 const notFound = (key: string) => new DomainError('not_found', 'no such article', { key });
 
+export const kbPublicLimits = {
+  recordLimit: { windowMs: 10 * 60_000, limit: 300 } as RateLimit,
+  voteLimit: { windowMs: 10 * 60_000, limit: 30 } as RateLimit,
+};
+
 export class KbReader {
+  private readonly reads: RateWindow;
+  private readonly votes: RateWindow;
+
   constructor(
     private readonly deps: AppDeps,
     private readonly search: KbSearch,
     private readonly log: KbActivityLog,
-  ) {}
+    limits = kbPublicLimits,
+  ) {
+    this.reads = new RateWindow(deps.clock, limits.recordLimit);
+    this.votes = new RateWindow(deps.clock, limits.voteLimit);
+  }
+
+  /** Whether this address's reading is still counted (and counts it). */
+  private counted(ip: string | null): boolean {
+    const key = ip ?? 'unknown';
+    if (this.reads.retryAfterMs(key) > 0) return false;
+    this.reads.record(key);
+    return true;
+  }
+
+  /** Refuses a vote or contact report past the limit for this address. */
+  private allowVote(ip: string | null): void {
+    const key = ip ?? 'unknown';
+    const wait = this.votes.retryAfterMs(key);
+    if (wait > 0)
+      throw new DomainError('rate_limited', 'too many reports from this address; try again later', {
+        retryAfterSeconds: Math.ceil(wait / 1000),
+      });
+    this.votes.record(key);
+  }
 
   async publicSearch(
     q: string,
-    o: { lang?: KbLang | undefined; sessionId?: string | undefined; limit?: number },
+    o: {
+      lang?: KbLang | undefined;
+      sessionId?: string | undefined;
+      limit?: number;
+      ip?: string | null;
+    },
   ) {
     const hits = await this.search.search(q, {
       audience: 'public',
       lang: o.lang,
       limit: o.limit ?? 10,
     });
-    await this.log.record('search', 'portal', {
-      query: q,
-      results: hits.length,
-      sessionId: o.sessionId,
-    });
+    if (this.counted(o.ip ?? null))
+      await this.log.record('search', 'portal', {
+        query: q,
+        results: hits.length,
+        sessionId: o.sessionId,
+      });
     return hits;
   }
 
@@ -58,9 +101,13 @@ export class KbReader {
   }
 
   /** A public article by slug, for the portal; anything not public and valid is not found. */
-  async publicArticle(slug: string, sessionId: string | undefined): Promise<LiveArticle> {
+  async publicArticle(
+    slug: string,
+    sessionId: string | undefined,
+    ip: string | null = null,
+  ): Promise<LiveArticle> {
     const a = await this.visible(slug, 'public');
-    await this.log.record('view', 'portal', { articleId: a.id, sessionId });
+    if (this.counted(ip)) await this.log.record('view', 'portal', { articleId: a.id, sessionId });
     return a;
   }
 
@@ -80,13 +127,16 @@ export class KbReader {
     slug: string,
     helpful: boolean,
     sessionId: string | undefined,
+    ip: string | null = null,
   ): Promise<void> {
     const a = await this.visible(slug, 'public');
+    this.allowVote(ip);
     await this.log.record('feedback', 'portal', { articleId: a.id, helpful, sessionId });
   }
 
   /** The portal opened a contact (case, form, chat) in this session: it was not deflected. */
-  async publicContact(sessionId: string): Promise<void> {
+  async publicContact(sessionId: string, ip: string | null = null): Promise<void> {
+    this.allowVote(ip);
     await this.log.record('contact', 'portal', { sessionId });
   }
 

@@ -2,7 +2,8 @@
  * The knowledge base for customers, with no login: the portal and the chat widget search and
  * read published public articles within their validity, say whether one helped, and report a
  * contact opened from the session (for the deflection rate). Internal articles answer
- * not_found here, exactly like articles that do not exist.
+ * not_found here, exactly like articles that do not exist. What is recorded is bounded per
+ * client address (kb-reader.ts).
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
@@ -18,6 +19,8 @@ import {
   KbSlugParam,
 } from '../../../contracts/kb.ts';
 import type { ApiEnv } from '../api-env.ts';
+import { clientIp } from '../request-info.ts';
+import { withRetryAfter } from '../retry-after.ts';
 import { jsonBody, jsonResponse, secured } from '../secured-route.ts';
 import { hitView } from './kb-views.ts';
 
@@ -35,7 +38,12 @@ export function kbPublicRoutes(app: OpenAPIHono<ApiEnv>): void {
     }),
     async (c) => {
       const { q, lang, limit, session } = c.req.valid('query');
-      const r = await c.var.services.kb.reader.publicSearch(q, { lang, limit, sessionId: session });
+      const r = await c.var.services.kb.reader.publicSearch(q, {
+        lang,
+        limit,
+        sessionId: session,
+        ip: clientIp(c),
+      });
       return c.json({ items: r.map(hitView) }, 200);
     },
   );
@@ -50,7 +58,11 @@ export function kbPublicRoutes(app: OpenAPIHono<ApiEnv>): void {
     }),
     async (c) => {
       const reader = c.var.services.kb.reader;
-      const a = await reader.publicArticle(c.req.valid('param').slug, c.req.valid('query').session);
+      const a = await reader.publicArticle(
+        c.req.valid('param').slug,
+        c.req.valid('query').session,
+        clientIp(c),
+      );
       const translations = await reader.translations(a, 'public');
       return c.json(
         {
@@ -78,14 +90,17 @@ export function kbPublicRoutes(app: OpenAPIHono<ApiEnv>): void {
       tags,
       summary: '"Did this help?" from the portal or chat widget',
       request: { params: KbSlugParam, body: jsonBody(KbPublicFeedback) },
-      responses: { 200: jsonResponse(Ok) },
+      responses: { 200: jsonResponse(Ok), 429: { description: 'too many reports (Retry-After)' } },
     }),
     async (c) => {
       const b = c.req.valid('json');
-      await c.var.services.kb.reader.publicFeedback(
-        c.req.valid('param').slug,
-        b.helpful,
-        b.session,
+      await withRetryAfter(c, () =>
+        c.var.services.kb.reader.publicFeedback(
+          c.req.valid('param').slug,
+          b.helpful,
+          b.session,
+          clientIp(c),
+        ),
       );
       return c.json({ ok: true as const }, 200);
     },
@@ -97,10 +112,12 @@ export function kbPublicRoutes(app: OpenAPIHono<ApiEnv>): void {
       tags,
       summary: 'The session went on to open a contact (case, web form, chat): it was not deflected',
       request: { body: jsonBody(KbPublicContact) },
-      responses: { 200: jsonResponse(Ok) },
+      responses: { 200: jsonResponse(Ok), 429: { description: 'too many reports (Retry-After)' } },
     }),
     async (c) => {
-      await c.var.services.kb.reader.publicContact(c.req.valid('json').session);
+      await withRetryAfter(c, () =>
+        c.var.services.kb.reader.publicContact(c.req.valid('json').session, clientIp(c)),
+      );
       return c.json({ ok: true as const }, 200);
     },
   );
