@@ -95,10 +95,12 @@ const articles: Seed[] = [
 ];
 
 export async function seedKnowledgeBase(deps: AppDeps): Promise<void> {
+  // Written by the demo's supervisor when there is one (so the page shows a real author).
+  const lina = (await deps.store.users.getCredentials('lina'))?.user;
   const author: Actor = {
     ...systemActor,
-    id: 'demo-kb-author',
-    username: 'kb',
+    id: lina?.id ?? 'demo-kb-author',
+    username: lina?.username ?? 'kb',
     role: 'supervisor',
   };
   const kb = new KbArticleService(deps);
