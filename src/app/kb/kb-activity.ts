@@ -54,7 +54,8 @@ export class KbActivityLog {
       sessionId: r.sessionId ?? null,
       userId: r.userId ?? null,
       caseId: r.caseId ?? null,
-      query: r.query ? r.query.slice(0, 200) : null,
+      // Trimmed and with inner runs of spaces folded, so the same question counts once.
+      query: r.query ? r.query.trim().replace(/\s+/g, ' ').slice(0, 200) : null,
       results: r.results ?? null,
       helpful: r.helpful ?? null,
       at: this.deps.clock.now(),

@@ -77,7 +77,8 @@ export class KbReader {
       lang: o.lang,
       limit: o.limit ?? 10,
     });
-    if (this.counted(o.ip ?? null))
+    // An empty box searched is not a question anyone asked.
+    if (q.trim() && this.counted(o.ip ?? null))
       await this.log.record('search', 'portal', {
         query: q,
         results: hits.length,
@@ -96,7 +97,8 @@ export class KbReader {
       lang: o.lang,
       limit: o.limit ?? 10,
     });
-    await this.log.record('search', 'desk', { query: q, results: hits.length, userId: actor.id });
+    if (q.trim())
+      await this.log.record('search', 'desk', { query: q, results: hits.length, userId: actor.id });
     return hits;
   }
 
