@@ -56,20 +56,33 @@ export class KbSearch {
       via.set(word, [...(via.get(word) ?? []), { queryTerm, similarity }]);
     for (const t of tokens) add(t.term, t.term, 1);
     if (mode === 'query') {
-      for (const t of tokens) {
-        const budget = typoBudget(Array.from(t.term).length);
-        if (t.kind !== 'word' || budget === 0) continue;
-        const grams = trigrams(t.term);
-        const candidates = await kb.wordsSharingGrams(
-          grams,
-          Math.max(1, grams.length - 4 * budget),
-          50,
-        );
-        for (const c of closeWords(t.term, candidates)) add(c.term, t.term, c.similarity);
-      }
+      // One trigram lookup per word, concurrently (a pool runs them side by side).
+      const close = await Promise.all(
+        tokens.map(async (t) => {
+          const budget = typoBudget(Array.from(t.term).length);
+          if (t.kind !== 'word' || budget === 0) return [];
+          const grams = trigrams(t.term);
+          const candidates = await kb.wordsSharingGrams(
+            grams,
+            Math.max(1, grams.length - 4 * budget),
+            50,
+          );
+          return closeWords(t.term, candidates).map((c) => ({ ...c, of: t.term }));
+        }),
+      );
+      for (const c of close.flat()) add(c.term, c.of, c.similarity);
     }
-    let df = await kb.docFreq([...via.keys()], vis);
-    if (mode === 'suggest') {
+    const lookups = () =>
+      Promise.all([kb.termHits([...via.keys()], vis), kb.visibleCount(vis)] as const);
+    let df: Map<string, number>;
+    let rows: Awaited<ReturnType<typeof kb.termHits>>;
+    let total: number;
+    if (mode === 'query') {
+      // A typed query needs all three lookups; they run side by side on a pool.
+      [df, [rows, total]] = await Promise.all([kb.docFreq([...via.keys()], vis), lookups()]);
+    } else {
+      // A suggestion first keeps its rarest known terms, then looks only those up.
+      df = await kb.docFreq([...via.keys()], vis);
       const known = tokens.filter((t) => (df.get(t.term) ?? 0) > 0);
       known.sort((a, b) => (df.get(a.term) ?? 0) - (df.get(b.term) ?? 0));
       tokens = known.slice(0, maxSuggestTerms);
@@ -77,8 +90,8 @@ export class KbSearch {
       for (const w of [...via.keys()]) if (!keep.has(w)) via.delete(w);
       df = new Map([...df].filter(([w]) => keep.has(w)));
       if (tokens.length === 0) return [];
+      [rows, total] = await lookups();
     }
-    const rows = await kb.termHits([...via.keys()], vis);
     const hits: KbHit[] = [];
     const publishedAt = new Map<string, Date>();
     for (const r of rows) {
@@ -101,7 +114,7 @@ export class KbSearch {
       hits,
       queryTerms: tokens.map((t) => t.term),
       docFreq: queryDf,
-      total: await kb.visibleCount(vis),
+      total,
       publishedAt,
       now: vis.now,
       mode,
