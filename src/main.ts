@@ -88,6 +88,7 @@ import { VoiceResourcesHub } from './app/ports/voice-resources.ts';
 import type { TrunkDef } from './domain/resource/trunk.ts';
 import { linkResources, trunkDefOf } from './voice/switch/resource-link.ts';
 import { hostname } from 'node:os';
+import { createKnowledgeBase } from './app/kb/knowledge-base.ts';
 
 export interface CenterOptions extends StoreOptions {
   readonly port?: number;
@@ -261,6 +262,7 @@ export function buildServices(
     operatorRequestFollower,
     metrics: o.metrics ?? new MetricsRegistry(),
     campaigns: new CampaignService(deps),
+    kb: createKnowledgeBase(deps, cases),
   };
 }
 
@@ -396,7 +398,7 @@ export async function startCenter(o: CenterOptions = {}): Promise<Center> {
     app.use('/*', serveStatic({ root: webDir }));
     // The app's own paths (a reload on /agent) get the app; it routes on the client.
     const page = await readFile(join(webDir, 'index.html'), 'utf8');
-    for (const p of ['/', '/login', '/agent', '/supervisor', '/quality', '/admin'])
+    for (const p of ['/', '/login', '/agent', '/supervisor', '/quality', '/kb', '/admin'])
       app.get(p, (c) => c.html(page));
   } else app.get('/', async (c) => c.html(await readFile(placeholder, 'utf8')));
 

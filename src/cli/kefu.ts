@@ -1,5 +1,5 @@
 /**
- * The `kefu` command: start | migrate | seed --demo | user add. Every command takes
+ * The `kefu` command: start | migrate | seed --demo | user add | kb export/import. Every command takes
  * `--data-dir` (PGlite, default ./data or $KEFU_DATA_DIR) and honours $DATABASE_URL.
  */
 import { channelFlagSpec, channelOptions } from './channel-flags.ts';
@@ -21,6 +21,7 @@ import { isDomainError } from '../domain/errors.ts';
 import { roles, type Role } from '../domain/user/user.ts';
 import { startCenter } from '../main.ts';
 import { openStore } from '../store/open-store.ts';
+import { kbCommand, kbUsage } from './kb-command.ts';
 
 const usage = `kefu — contact center with case management
 
@@ -38,6 +39,7 @@ const usage = `kefu — contact center with case management
   kefu migrate [--data-dir DIR]
   kefu seed --demo [--data-dir DIR]
   kefu user add --username U --password P --role ${roles.join('|')} [--data-dir DIR]
+  ${kbUsage}
 
 The store is PGlite in --data-dir (default ./data, or $KEFU_DATA_DIR);
 set DATABASE_URL=postgres://… to use PostgreSQL instead.`;
@@ -301,6 +303,13 @@ async function main(argv: string[]): Promise<number> {
         await store.close();
       }
     }
+    case 'kb':
+      return kbCommand(rest, async (v) => {
+        const so = storeOptions(v);
+        const store = await openStore(so);
+        await bootstrapCenter(store);
+        return { store, where: where(so) };
+      });
     default:
       console.error(`unknown command '${cmd}'\n\n${usage}`);
       return 2;

@@ -99,6 +99,11 @@ export const errorCodes = [
   'device.in_use',
   'trunk.channel_limit',
   'trunk.unavailable',
+  'kb.invalid_article',
+  'kb.illegal_transition',
+  'kb.slug_taken',
+  'kb.own_review',
+  'kb.invalid_import',
   'rate_limited',
   'internal',
 ] as const;

@@ -100,6 +100,9 @@ export class DrizzleStore implements Store {
   get resources() {
     return this.repos.resources;
   }
+  get kb() {
+    return this.repos.kb;
+  }
   get devices() {
     return this.repos.devices;
   }

@@ -24,6 +24,7 @@ import { DrizzleRecordingRepo } from './repos/recording-repo.ts';
 import { DrizzleWebhookRepo } from './repos/webhook-repo.ts';
 import { DrizzleDialerRepo } from './repos/dialer-repo.ts';
 import { DrizzleResourceRepo } from './repos/resource-repo.ts';
+import { DrizzleKbRepo } from './repos/kb-repo.ts';
 
 export function repositoriesOver(db: Db): Repositories {
   return {
@@ -52,5 +53,6 @@ export function repositoriesOver(db: Db): Repositories {
     webhooks: new DrizzleWebhookRepo(db),
     dialer: new DrizzleDialerRepo(db),
     resources: new DrizzleResourceRepo(db),
+    kb: new DrizzleKbRepo(db),
   };
 }

@@ -894,3 +894,126 @@ export const kefuNodes = pgTable('kefu_nodes', {
   /** The latest health sample (lag, memory, open calls …) as the node reported it. */
   health: jsonb('health').$type<Record<string, number | string>>().notNull(),
 });
+// ── knowledge base ────────────────────────────────────────────────────────
+
+export const kbCategories = pgTable('kb_categories', {
+  id: text('id').primaryKey(),
+  parentId: text('parent_id'),
+  name: text('name').notNull(),
+  nameZh: text('name_zh'),
+  position: integer('position').notNull(),
+});
+
+/**
+ * One article (one language). The content lives in `kb_article_versions`; `version` is the
+ * working copy, `live_version` the published one. The live copy's audience, validity and
+ * category are copied here so searches filter without a join on versions.
+ */
+export const kbArticles = pgTable(
+  'kb_articles',
+  {
+    id: text('id').primaryKey(),
+    slug: text('slug').notNull(),
+    lang: text('lang').notNull(),
+    groupId: text('group_id').notNull(),
+    state: text('state').notNull(),
+    version: integer('version').notNull(),
+    liveVersion: integer('live_version'),
+    publishedAt: ts('published_at'),
+    /** Live and not archived. */
+    onAir: boolean('on_air').notNull(),
+    liveAudience: text('live_audience'),
+    liveValidFrom: ts('live_valid_from'),
+    liveValidUntil: ts('live_valid_until'),
+    liveCategoryId: text('live_category_id'),
+    submittedBy: text('submitted_by'),
+    reviewComment: text('review_comment'),
+    createdBy: text('created_by').notNull(),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+    rev: integer('rev').notNull(),
+  },
+  (t) => [
+    uniqueIndex('kb_articles_slug_uq').on(t.slug),
+    index('kb_articles_group_idx').on(t.groupId),
+    index('kb_articles_state_idx').on(t.state, t.updatedAt),
+  ],
+);
+
+export const kbArticleVersions = pgTable(
+  'kb_article_versions',
+  {
+    articleId: text('article_id')
+      .notNull()
+      .references(() => kbArticles.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    tags: jsonb('tags').$type<string[]>().notNull(),
+    categoryId: text('category_id'),
+    audience: text('audience').notNull(),
+    validFrom: ts('valid_from'),
+    validUntil: ts('valid_until'),
+    authorId: text('author_id').notNull(),
+    note: text('note').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.version] })],
+);
+
+/**
+ * The search index, kept by the app: how often each term occurs in each field of an article's
+ * live copy (CJK bigrams and words, see domain/kb/kb-tokenizer.ts). Plain SQL on both stores.
+ */
+export const kbTerms = pgTable(
+  'kb_terms',
+  {
+    articleId: text('article_id')
+      .notNull()
+      .references(() => kbArticles.id, { onDelete: 'cascade' }),
+    term: text('term').notNull(),
+    field: text('field').notNull(),
+    tf: integer('tf').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.field, t.term] }),
+    index('kb_terms_term_idx').on(t.term),
+  ],
+);
+
+/** Trigrams of every word ever indexed, to find typo-close words without scanning them all. */
+export const kbTermGrams = pgTable(
+  'kb_term_grams',
+  {
+    gram: text('gram').notNull(),
+    term: text('term').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.gram, t.term] })],
+);
+
+/**
+ * What readers did: article views, searches (with how many results), uses in replies,
+ * feedback, and contacts opened from a portal session (for deflection). High-volume and often
+ * anonymous, so kept here rather than in the event log.
+ */
+export const kbActivity = pgTable(
+  'kb_activity',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    /** portal (customers, widget) or desk (agents). */
+    source: text('source').notNull(),
+    articleId: text('article_id'),
+    sessionId: text('session_id'),
+    userId: text('user_id'),
+    caseId: text('case_id'),
+    query: text('query'),
+    results: integer('results'),
+    helpful: boolean('helpful'),
+    at: ts('at').notNull(),
+  },
+  (t) => [
+    index('kb_activity_kind_at_idx').on(t.kind, t.at),
+    index('kb_activity_session_idx').on(t.sessionId, t.at),
+  ],
+);

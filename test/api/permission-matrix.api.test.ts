@@ -48,6 +48,28 @@ const expected: Record<string, string> = {
   'GET /api/dnc': managers,
   'POST /api/dnc': managers,
   'DELETE /api/dnc/{number}': managers,
+  'GET /api/kb/search': staff,
+  'GET /api/kb/suggestions': staff,
+  'GET /api/kb/articles': managers,
+  'POST /api/kb/articles': managers,
+  'GET /api/kb/articles/{id}': staff,
+  'PUT /api/kb/articles/{id}': managers,
+  'POST /api/kb/articles/{id}/workflow': managers,
+  'GET /api/kb/articles/{id}/versions': managers,
+  'POST /api/kb/articles/{id}/used': staff,
+  'POST /api/kb/articles/{id}/feedback': staff,
+  'POST /api/kb/render': managers,
+  'GET /api/kb/categories': staff,
+  'POST /api/kb/categories': managers,
+  'PATCH /api/kb/categories/{id}': managers,
+  'DELETE /api/kb/categories/{id}': managers,
+  'GET /api/kb/stats': managers,
+  'GET /api/kb/export': managers,
+  'POST /api/kb/import': managers,
+  'GET /api/kb/public/search': 'public',
+  'GET /api/kb/public/articles/{slug}': 'public',
+  'POST /api/kb/public/articles/{slug}/feedback': 'public',
+  'POST /api/kb/public/contact': 'public',
   'GET /api/reports/cases': managers,
   'GET /api/reports/ivr': managers,
   'GET /api/reports/compliance': managers,
@@ -273,7 +295,8 @@ describe('permission matrix (every route × role)', () => {
         .replace('{id}', 'no-such-id')
         .replace('{code}', 'no_such_code')
         .replace('{number}', 'C-00000000-000000')
-        .replace('{extension}', '99999');
+        .replace('{extension}', '99999')
+        .replace('{slug}', 'no-such-article');
     // Log-out ends the session used to call it, so it goes last.
     const ordered = [...routes].sort(
       (a, b) => Number(a.key.endsWith('/logout')) - Number(b.key.endsWith('/logout')),

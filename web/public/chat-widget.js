@@ -48,6 +48,14 @@
       reconnecting: '连接中断，正在重连…',
       needContact: '请留下邮箱或手机号',
       you: '我',
+      help: '先搜索常见问题…',
+      search: '搜索',
+      noHelp: '没有找到相关文章，请直接咨询客服。',
+      helped: '有帮助吗？',
+      yes: '有帮助',
+      no: '没帮助',
+      thanks: '谢谢反馈！',
+      back: '← 返回',
     },
     en: {
       title: 'Chat with us',
@@ -73,6 +81,14 @@
       reconnecting: 'Connection lost, reconnecting…',
       needContact: 'Leave an e-mail address or a phone number',
       you: 'You',
+      help: 'Search our answers first…',
+      search: 'Search',
+      noHelp: 'No article found; ask an agent below.',
+      helped: 'Did this help?',
+      yes: 'Yes',
+      no: 'No',
+      thanks: 'Thanks for telling us!',
+      back: '← Back',
     },
   }[lang];
   const color = /^#[0-9a-f]{3,8}$/i.test(data('color')) ? data('color') : '#1677ff';
@@ -102,11 +118,20 @@
     textarea{min-height:90px;resize:vertical}
     form button{border:0;border-radius:6px;padding:7px 12px;background:${color};color:#fff;cursor:pointer}
     .hide{display:none!important}
+    .kb{padding:8px 12px 0;border-bottom:1px solid #eee;max-height:55%;overflow-y:auto}
+    form.kbs{flex-direction:row;padding:0 0 8px}
+    .kbr button.hit{display:block;background:none;border:0;color:${color};cursor:pointer;padding:4px 0;text-align:left}
+    .kbr p{margin:0 0 6px;color:#666;font-size:12px}
+    .kbr .art table{border-collapse:collapse}.kbr .art td,.kbr .art th{border:1px solid #ddd;padding:2px 6px}
+    .kbr .art img{max-width:100%}
+    .kbr .vote button{border:1px solid #ccc;background:#fff;border-radius:6px;margin:0 4px 8px 0;cursor:pointer}
+    mark{background:#fff1b8}
   </style>
   <button class="fab" part="button"></button>
   <div class="panel" role="dialog">
     <header><b></b><button class="end"></button><button class="close" aria-label="close">×</button></header>
     <div class="status" aria-live="polite"></div>
+    <div class="kb"><form class="kbs"><input name="q" type="search" maxlength="200"><button></button></form><div class="kbr"></div></div>
     <form class="start"><input name="name" maxlength="80" required><input name="email" type="email" maxlength="254"><button></button></form>
     <form class="leave hide"><input name="name" maxlength="80"><input name="email" type="email" maxlength="254"><input name="phone" maxlength="32"><textarea name="text" maxlength="4000" required></textarea><button></button></form>
     <div class="log hide"></div>
@@ -131,6 +156,8 @@
   $('.again').textContent = T.again;
   $('.compose [name=text]').placeholder = T.placeholder;
   $('.compose button').textContent = T.send;
+  $('.kbs [name=q]').placeholder = T.help;
+  $('.kbs button').textContent = T.search;
 
   let ws = null;
   let token = localStorage.getItem(storeKey);
@@ -148,6 +175,7 @@
     $('.log').classList.toggle('hide', view === 'start' || view === 'leave');
     $('.compose').classList.toggle('hide', view !== 'chat');
     $('.end').classList.toggle('hide', view !== 'chat');
+    $('.kb').classList.toggle('hide', view !== 'start' && view !== 'leave');
   };
   const send = (frame) => ws && ws.readyState === 1 && ws.send(JSON.stringify(frame));
 
@@ -250,6 +278,7 @@
   $('.start').onsubmit = (e) => {
     e.preventDefault();
     who = { name: $('.start [name=name]').value, email: $('.start [name=email]').value };
+    kbContact();
     show('chat');
     connect();
   };
@@ -257,6 +286,7 @@
     e.preventDefault();
     const v = (n) => $('.leave [name=' + n + ']').value.trim();
     if (!v('email') && !v('phone')) return status(T.needContact);
+    kbContact();
     send({
       type: 'leave_message',
       name: v('name'),
@@ -293,6 +323,113 @@
     if (Date.now() - typingSent < 2000) return;
     typingSent = Date.now();
     send({ type: 'typing' });
+  };
+
+  // ── help articles before a chat: public knowledge-base search on the center's API ──
+  // A session id per tab lets the center count deflection (read, then no chat within 30 min).
+  const apiBase = src.origin;
+  const kbKey = 'kefu-kb-session:' + apiBase;
+  const kbSession = () => {
+    let id = sessionStorage.getItem(kbKey);
+    if (!id) {
+      id = (
+        crypto.randomUUID ? crypto.randomUUID() : Math.random().toString(36).slice(2) + Date.now()
+      ).replace(/[^A-Za-z0-9_-]/g, '');
+      sessionStorage.setItem(kbKey, id);
+    }
+    return id;
+  };
+  const kbFetch = (path, body) =>
+    fetch(
+      apiBase + path,
+      body
+        ? {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          }
+        : {},
+    ).then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))));
+  function kbContact() {
+    if (sessionStorage.getItem(kbKey))
+      kbFetch('/api/kb/public/contact', { session: kbSession() }).catch(() => null);
+  }
+  const marked = (segments) =>
+    segments.map((s) => {
+      const n = document.createElement(s.hit ? 'mark' : 'span');
+      n.textContent = s.text;
+      return n;
+    });
+  let kbHits = [];
+  function kbList() {
+    const box = $('.kbr');
+    box.textContent = '';
+    if (!kbHits.length) {
+      const p = document.createElement('p');
+      p.textContent = T.noHelp;
+      return box.append(p);
+    }
+    for (const h of kbHits) {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'hit';
+      b.append(...marked(h.titleSegments));
+      b.onclick = () => kbOpen(h.slug);
+      const p = document.createElement('p');
+      p.append(...marked(h.snippet));
+      box.append(b, p);
+    }
+  }
+  async function kbOpen(slug) {
+    const a = await kbFetch(
+      '/api/kb/public/articles/' + encodeURIComponent(slug) + '?session=' + kbSession(),
+    ).catch(() => null);
+    if (!a) return;
+    const box = $('.kbr');
+    box.textContent = '';
+    const back = document.createElement('button');
+    back.type = 'button';
+    back.className = 'hit';
+    back.textContent = T.back;
+    back.onclick = kbList;
+    const h = document.createElement('b');
+    h.textContent = a.title;
+    const art = document.createElement('div');
+    art.className = 'art';
+    // Rendered from Markdown and sanitized by the center (allow-listed tags, safe links).
+    art.innerHTML = a.html;
+    const vote = document.createElement('div');
+    vote.className = 'vote';
+    vote.append(T.helped + ' ');
+    for (const [label, helpful] of [
+      [T.yes, true],
+      [T.no, false],
+    ]) {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = label;
+      b.onclick = () => {
+        kbFetch('/api/kb/public/articles/' + encodeURIComponent(slug) + '/feedback', {
+          helpful,
+          session: kbSession(),
+        }).catch(() => null);
+        vote.textContent = T.thanks;
+      };
+      vote.append(b);
+    }
+    box.append(back, h, art, vote);
+  }
+  $('.kbs').onsubmit = async (e) => {
+    e.preventDefault();
+    const q = $('.kbs [name=q]').value.trim();
+    if (!q) return;
+    const p =
+      '/api/kb/public/search?limit=5&session=' + kbSession() + '&q=' + encodeURIComponent(q);
+    const r = await kbFetch(p + '&lang=' + (lang === 'zh' ? 'zh-CN' : 'en')).catch(() => ({
+      items: [],
+    }));
+    kbHits = r.items.length ? r.items : (await kbFetch(p).catch(() => ({ items: [] }))).items;
+    kbList();
   };
 
   function open() {

@@ -88,6 +88,14 @@
       });
       const data = await r.json().catch(() => ({}));
       if (r.status === 201) {
+        // A visitor who read help articles in this tab and still wrote: not deflected.
+        const kbSession = sessionStorage.getItem('kefu.kbSession');
+        if (kbSession)
+          await fetch('/api/kb/public/contact', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ session: kbSession }),
+          }).catch(() => null);
         form.hidden = true;
         const done = document.getElementById('done');
         done.textContent = T.done(data.caseNumber);

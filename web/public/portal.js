@@ -6,6 +6,7 @@
 import { T, zh } from './portal-texts.js';
 import { followLink, signInView } from './portal-sign-in.js';
 import { api, el, message, newFormLink, show, stageLabel, when } from './portal-ui.js';
+import { kbContactOpened, mountHelpCentre } from './portal-kb.js';
 
 const path = ['accepted', 'verifying', 'dispatched', 'supervising', 'replied', 'closed'];
 const logoutButton = document.getElementById('logout');
@@ -117,6 +118,7 @@ function replyCard(k) {
           await api('POST', `/api/portal/cases/${encodeURIComponent(k.id)}/replies`, {
             body: body.value,
           });
+          await kbContactOpened();
           await caseView(k.id);
         } catch (e) {
           error.textContent = message(e);
@@ -196,6 +198,7 @@ logoutButton.addEventListener('click', async () => {
   await start();
 });
 
+mountHelpCentre(document.getElementById('help'));
 followLink(start).then((handled) => (handled ? undefined : start()));
 // A link opened in a tab already showing the portal changes only the fragment.
 window.addEventListener('hashchange', () => followLink(start));

@@ -47,6 +47,7 @@ import type { OperatorRequestFollower } from '../../app/cases/operator-request-f
 import type { InventoryService } from '../../app/resources/inventory-service.ts';
 import type { ResourceMonitor } from '../../app/resources/resource-monitor.ts';
 import type { VoiceResourcesHub } from '../../app/ports/voice-resources.ts';
+import type { KnowledgeBase } from '../../app/kb/knowledge-base.ts';
 
 export interface Services {
   /** Facts about this center the login page shows (demo mode is set once seeded). */
@@ -107,6 +108,8 @@ export interface Services {
   readonly operatorRequestFollower: OperatorRequestFollower;
   /** Process metrics (connector calls today; a /metrics endpoint reads the same registry). */
   readonly metrics: MetricsRegistry;
+  /** Knowledge-base articles, review, search, suggestions, portal reading and statistics. */
+  readonly kb: KnowledgeBase;
 }
 
 export interface ApiEnv {

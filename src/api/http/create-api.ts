@@ -6,6 +6,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { swaggerUI } from '@hono/swagger-ui';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { Logger } from 'pino';
 import { isDomainError } from '../../domain/errors.ts';
@@ -41,6 +42,8 @@ import { webhookRoutes } from './routes/webhook-routes.ts';
 import { connectorRoutes } from './routes/connector-routes.ts';
 import { dialerRoutes } from './routes/dialer-routes.ts';
 import { resourceRoutes } from './routes/resource-routes.ts';
+import { kbRoutes } from './routes/kb-routes.ts';
+import { kbPublicRoutes } from './routes/kb-public-routes.ts';
 import { metricsEndpoint } from './metrics-endpoint.ts';
 
 export interface ApiOptions {
@@ -76,6 +79,13 @@ export function createApi(services: Services, o: ApiOptions = {}): OpenAPIHono<A
     c.set('actor', null);
     await next();
   });
+
+  // The chat widget runs on other sites and reads help articles from there: the public
+  // knowledge-base routes answer any origin (they take no cookie and show only public data).
+  app.use(
+    '/api/kb/public/*',
+    cors({ origin: '*', allowMethods: ['GET', 'POST'], allowHeaders: ['content-type'] }),
+  );
 
   app.use(
     '/api/*',
@@ -147,6 +157,8 @@ export function createApi(services: Services, o: ApiOptions = {}): OpenAPIHono<A
   webhookRoutes(app);
   dialerRoutes(app);
   resourceRoutes(app);
+  kbRoutes(app);
+  kbPublicRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

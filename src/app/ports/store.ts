@@ -34,6 +34,7 @@ import type { RecordingRepo } from './recording-repo.ts';
 import type { WebhookRepo } from './webhook-repo.ts';
 import type { DialerRepo } from './dialer-repo.ts';
 import type { ResourceRepo } from './resource-repo.ts';
+import type { KbRepo } from './kb-repo.ts';
 
 export interface Page {
   readonly limit: number;
@@ -277,6 +278,7 @@ export interface Repositories {
   readonly webhooks: WebhookRepo;
   readonly dialer: DialerRepo;
   readonly resources: ResourceRepo;
+  readonly kb: KbRepo;
 }
 
 export interface EventMeta {

@@ -15,6 +15,7 @@ import { RouterService } from '../routing/router-service.ts';
 import { RoutingConfigService } from '../routing/routing-config-service.ts';
 import { generalQueueId } from './bootstrap.ts';
 import { DeviceService } from '../voice/device-service.ts';
+import { seedKnowledgeBase } from '../kb/kb-demo-seed.ts';
 
 export const demoPassword = 'kefu-demo';
 export const demoPhonePassword = 'kefu-phone';
@@ -461,6 +462,7 @@ export async function seedDemo(deps: AppDeps): Promise<{ customers: number; case
       internal: true,
     })
     .catch(() => undefined);
+  await seedKnowledgeBase(deps);
   return { customers: customerIds.length + 1, cases: plans.length };
 }
 

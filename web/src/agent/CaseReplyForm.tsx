@@ -7,6 +7,7 @@ import type { Case, Contact } from '../api/types.ts';
 import { useReportError } from '../shared/errors.ts';
 import { AttachmentPicker } from './AttachmentPicker.tsx';
 import { CannedPicker } from './CannedPicker.tsx';
+import { KbSuggestBar } from './KbSuggestBar.tsx';
 import { toUpload } from './files.ts';
 import { joinList } from './case-rules.ts';
 import { SmsCounter } from './SmsCounter.tsx';
@@ -107,6 +108,10 @@ export function CaseReplyForm({
           <AttachmentPicker files={files} onChange={setFiles} />
         )}
       </Space>
+      <KbSuggestBar
+        caseId={kase.id}
+        onInsert={(text) => setBody((cur) => (cur.trim() ? `${cur}\n\n${text}` : text))}
+      />
       <Input.TextArea
         value={body}
         onChange={(e) => setBody(e.target.value)}

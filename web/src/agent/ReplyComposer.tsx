@@ -11,6 +11,7 @@ import { AttachmentPicker } from './AttachmentPicker.tsx';
 import { CannedPicker } from './CannedPicker.tsx';
 import { coverUpload } from './fax-cover.ts';
 import { FaxCoverPreview } from './FaxCoverPreview.tsx';
+import { KbSuggestBar } from './KbSuggestBar.tsx';
 import { toUpload } from './files.ts';
 import { SmsCounter } from './SmsCounter.tsx';
 
@@ -104,6 +105,12 @@ export function ReplyComposer({
           data-testid="reply-subject"
         />
       )}
+      <KbSuggestBar
+        // The conversation itself: its case may belong to a team this agent cannot open.
+        contactId={contact.id}
+        version={messages.length}
+        onInsert={(text) => onChange(body.trim() ? `${body}\n\n${text}` : text)}
+      />
       <div style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}>
         <Input.TextArea
           style={{ flex: 1 }}

@@ -9,6 +9,7 @@ const AgentDesktop = lazy(() => import('../agent/AgentDesktop.tsx'));
 const Supervisor = lazy(() => import('../supervisor/SupervisorPage.tsx'));
 const Admin = lazy(() => import('../admin/AdminPage.tsx'));
 const Quality = lazy(() => import('../quality/QualityPage.tsx'));
+const KnowledgeBase = lazy(() => import('../kb/KbPage.tsx'));
 
 export function App() {
   const { user, ready } = useSession();
@@ -32,6 +33,7 @@ export function App() {
         {page === 'agent' && <AgentDesktop />}
         {page === 'supervisor' && <Supervisor />}
         {page === 'quality' && <Quality />}
+        {page === 'kb' && <KnowledgeBase />}
         {page === 'admin' && <Admin />}
       </Suspense>
     </AppLayout>

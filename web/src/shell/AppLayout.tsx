@@ -9,9 +9,10 @@ import { useSession } from './session.tsx';
 export function pagesFor(role: string): Page[] {
   switch (role) {
     case 'admin':
-      return ['agent', 'supervisor', 'quality', 'admin'];
+      return ['agent', 'supervisor', 'quality', 'kb', 'admin'];
     case 'supervisor':
-      return ['agent', 'supervisor', 'quality'];
+      // Supervisors write and review the knowledge base; agents read it in the desktop.
+      return ['agent', 'supervisor', 'quality', 'kb'];
     case 'agent':
       // Agents open their own QA evaluations there.
       return ['agent', 'quality'];

@@ -1,9 +1,9 @@
 /** A tiny path router: the app has a handful of top-level pages, each a full workspace. */
 import { useEffect, useState } from 'react';
 
-export type Page = 'login' | 'agent' | 'supervisor' | 'quality' | 'admin';
+export type Page = 'login' | 'agent' | 'supervisor' | 'quality' | 'kb' | 'admin';
 
-const pages: Page[] = ['login', 'agent', 'supervisor', 'quality', 'admin'];
+const pages: Page[] = ['login', 'agent', 'supervisor', 'quality', 'kb', 'admin'];
 
 export function currentPage(): Page | null {
   const first = location.pathname.split('/')[1] ?? '';
