@@ -3,6 +3,7 @@
  * `--data-dir` (PGlite, default ./data or $KEFU_DATA_DIR) and honours $DATABASE_URL.
  */
 import { channelFlagSpec, channelOptions } from './channel-flags.ts';
+import { dialerFlagSpec, dialerOptions } from './dialer-flags.ts';
 import {
   connectorFlagSpec,
   connectorOptions,
@@ -29,6 +30,7 @@ const usage = `kefu — contact center with case management
              [--sip-port 5060] [--sip-address IP] [--rtp-ports 20000-29999] [--no-sip]
              [--trunk NAME=IP[,IP][;out=IP:PORT][;cid=NUMBER][;limit=N][;probe=on][;user=U;pass=P]]… [--digest-md5-only]
              [--conference-continues]  (others talk on when the last agent leaves)
+             [--dialer-ring-seconds 25] [--dialer-connect-ms 2000] [--callback-queue QUEUE_ID]
              [--smtp-port 2525 | --no-smtp] [--mail-domain kefu.local]… [--email-address A]
              [--smtp-relay smtp://HOST:PORT] [--imap imaps://USER:PASS@HOST/INBOX]…
              [--smpp smpp://ID:PASS@HOST:PORT] [--sms-source 10086]
@@ -130,6 +132,7 @@ async function main(argv: string[]): Promise<number> {
           'metrics-token': { type: 'string' },
           ...channelFlagSpec,
           ...connectorFlagSpec,
+          ...dialerFlagSpec,
         },
       });
       if (v.help) return (console.log(usage), 0);
@@ -158,6 +161,7 @@ async function main(argv: string[]): Promise<number> {
           ? { webhooks: { blockPrivateAddresses: true } }
           : {}),
         metricsToken: v['metrics-token'] ?? process.env['KEFU_METRICS_TOKEN'] ?? null,
+        dialer: dialerOptions(v),
         port,
         host: v.host ?? '0.0.0.0',
         demo: v.demo ?? false,
