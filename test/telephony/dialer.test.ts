@@ -429,9 +429,24 @@ describe('outbound dialer through the switch', () => {
       async () => (await store.dialer.getRecord(recordId))?.state === 'done',
       15_000,
     );
+    // The skipper is free again: the third record is offered to them.
+    await waitFor(
+      'the third record to be offered',
+      async () => offered().some((t) => t.attributes['number'] === '8613900000093'),
+      5_000,
+    );
+    const third = String(
+      offered().find((t) => t.attributes['number'] === '8613900000093')!.attributes['recordId'],
+    );
+    // Pausing takes the offer nobody accepted back: the record waits, untried.
     await s.campaigns.move(systemActor.id, c.id, 'paused');
-    // The third record reached an agent meanwhile; withdrawn, it counts as a failed attempt.
-    for (const t of offered()) await s.router.cancel(systemActor, t.id, 'campaign_paused');
+    await waitFor('the offer to be withdrawn', async () => offered().length === 0, 5_000);
+    await waitFor(
+      'the record to wait again',
+      async () => (await store.dialer.getRecord(third))?.state === 'pending',
+      5_000,
+    );
+    expect((await store.dialer.getRecord(third))!.attempts).toEqual([]);
     const done = (await store.dialer.getRecord(recordId))!;
     expect(done.attempts).toMatchObject([{ result: 'connected', agentId: agent.id }]);
     const contact = (

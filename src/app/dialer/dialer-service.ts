@@ -12,6 +12,7 @@ import {
   finishRecord,
   moveRecord,
   recordResult,
+  withdrawRecord,
   type CampaignRecord,
   type DialResult,
 } from '../../domain/dialer/campaign-record.ts';
@@ -113,6 +114,17 @@ export class DialerService {
         ],
         { actorId: null, at: now },
       );
+      return next;
+    });
+  }
+
+  /** A preview offer nobody accepted was taken back: the record waits untried (no attempt). */
+  async withdraw(recordId: string): Promise<CampaignRecord> {
+    return this.deps.store.transaction(async (tx) => {
+      const r = await tx.dialer.getRecordForUpdate(recordId);
+      if (!r) throw new DomainError('not_found', 'no such record', { id: recordId });
+      const next = withdrawRecord(r, this.deps.clock.now());
+      await tx.dialer.updateRecord(next);
       return next;
     });
   }

@@ -13,6 +13,8 @@
  *
  * One exception, in the call-backs campaign only: a customer's new request renews their record
  * (`renewRecord`: done | exhausted ──▶ pending), and retries count from that request on.
+ * And a preview record offered to an agent who had not taken it yet when the campaign was paused
+ * goes back untried (`withdrawRecord`: dialing ──▶ pending, no attempt).
  */
 import { normalizeMsisdn } from '../customer/customer.ts';
 import { DomainError } from '../errors.ts';
@@ -204,6 +206,24 @@ export function renewRecord(
   const data = { ...r.data, ...request.data, requestedAt: now.toISOString() };
   const name = request.name || r.name;
   return { ...r, name, data, state: 'pending', nextAt: at, updatedAt: now };
+}
+
+/**
+ * A preview offer taken back before any agent accepted it (the campaign was paused or stopped):
+ * nobody was called, so no attempt is counted and the record waits for its turn again.
+ */
+export function withdrawRecord(r: CampaignRecord, now: Date): CampaignRecord {
+  if (r.state !== 'dialing')
+    throw new DomainError(
+      'dialer.illegal_transition',
+      `a ${r.state} record has no offer to withdraw`,
+      {
+        from: r.state,
+        to: 'pending',
+        allowed: [],
+      },
+    );
+  return { ...r, state: 'pending', updatedAt: now };
 }
 
 /** The connected call ended: the record is done. */

@@ -20,6 +20,7 @@ import type { LoggedEvent } from '../../domain/events/domain-event.ts';
 export interface DialOutcomes {
   reportResult(recordId: string, result: DialResult, agentId?: string | null): Promise<unknown>;
   finish(recordId: string): Promise<unknown>;
+  withdraw(recordId: string): Promise<unknown>;
 }
 
 export interface CampaignLinesOptions {
@@ -37,7 +38,7 @@ export interface CampaignLinesOptions {
 export interface CampaignLinesDeps {
   readonly sw: Pick<VoiceSwitch, 'outboundTrunk' | 'dialTrunk'>;
   readonly center: { adoptAnswered(leg: SipLeg, o: AnsweredDial): Promise<void> };
-  readonly router: Pick<RouterService, 'queueStaffing' | 'submit'>;
+  readonly router: Pick<RouterService, 'queueStaffing' | 'submit' | 'cancel' | 'openTasks'>;
   /** Committed events: a preview task closed without a call is seen here. */
   readonly onCommit: (fn: (events: readonly LoggedEvent[]) => void) => () => void;
   readonly log: (level: 'info' | 'warn', msg: string, extra?: Record<string, unknown>) => void;
@@ -72,7 +73,12 @@ export class CampaignLines implements DialerLines, DialerAgents {
   ) {
     this.unsubscribe = d.onCommit((events) => {
       for (const e of events)
-        if (e.type === 'task.completed' || e.type === 'task.canceled') {
+        if (
+          e.type === 'dialer.campaign_state_changed' &&
+          (e.payload['to'] === 'paused' || e.payload['to'] === 'stopped')
+        )
+          void this.withdrawOffers(e.subjectId);
+        else if (e.type === 'task.completed' || e.type === 'task.canceled') {
           const req = this.previews.get(e.subjectId);
           if (!req) continue;
           // Closed without a call (the agent skipped the record): a failed attempt.
@@ -85,6 +91,27 @@ export class CampaignLines implements DialerLines, DialerAgents {
 
   close(): void {
     this.unsubscribe();
+  }
+
+  /**
+   * The campaign was paused or stopped: preview records still waiting for an agent to take them
+   * are taken back untried. One an agent already accepted stays theirs to call.
+   */
+  private async withdrawOffers(campaignId: string): Promise<void> {
+    const open = new Map(this.d.router.openTasks().map((t) => [t.id, t]));
+    for (const [taskId, req] of [...this.previews]) {
+      const t = open.get(taskId);
+      if (req.campaignId !== campaignId || (t && t.state !== 'pending' && t.state !== 'reserved'))
+        continue;
+      this.previews.delete(taskId);
+      this.track(req, false);
+      try {
+        await this.d.router.cancel(null, taskId, 'campaign_paused');
+        await this.outcomes?.withdraw(req.recordId);
+      } catch (e) {
+        this.d.log('warn', 'dialer: preview offer not withdrawn', { taskId, error: String(e) });
+      }
+    }
   }
 
   // ── a preview record dialed by its agent (click-to-dial) ──────────────────

@@ -5,6 +5,7 @@ import {
   newRecord,
   recordResult,
   renewRecord,
+  withdrawRecord,
   type CampaignRecord,
 } from '../../../../src/domain/dialer/campaign-record.ts';
 import { e164CallerId } from '../../../../src/app/dialer/callback-scheduler.ts';
@@ -65,6 +66,17 @@ describe('renewing a call-back record (a customer asks again)', () => {
     expectDomainError(() => renewRecord(blocked, request, null, at(1)), 'dialer.dnc', {
       number: '8613800138002',
     });
+  });
+});
+
+describe('withdrawing a preview offer', () => {
+  it('puts a record being offered back untried, and nothing else', () => {
+    const dialing = moveRecord(newRecord('r', 'c1', { number: '13800138000' }, t0), 'dialing', t0);
+    expect(withdrawRecord(dialing, at(1))).toMatchObject({ state: 'pending', attempts: [] });
+    expectDomainError(
+      () => withdrawRecord(newRecord('p', 'c1', { number: '13800138003' }, t0), at(1)),
+      'dialer.illegal_transition',
+    );
   });
 });
 
