@@ -1,5 +1,5 @@
 /** Dialer campaigns, records (attempts are a JSON array on the record) and the DNC list. */
-import { and, asc, count, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, isNull, lte, sql } from 'drizzle-orm';
 import type { DialerRepo } from '../../app/ports/dialer-repo.ts';
 import type { Page, PageOf } from '../../app/ports/store.ts';
 import type { Campaign } from '../../domain/dialer/campaign.ts';
@@ -162,23 +162,27 @@ export class DrizzleDialerRepo implements DialerRepo {
   }
 
   async dueRecords(campaignId: string, now: Date, limit: number): Promise<CampaignRecord[]> {
-    const rows = await this.db
+    // Two scans the (campaign, state, next_at, position) index serves in order — never tried
+    // (next_at null) by position, then due retries by time — instead of one OR that must sort
+    // every pending record (bench/dialer.ts).
+    const pending = and(
+      eq(dialerRecords.campaignId, campaignId),
+      eq(dialerRecords.state, 'pending'),
+    );
+    const fresh = await this.db
       .select()
       .from(dialerRecords)
-      .where(
-        and(
-          eq(dialerRecords.campaignId, campaignId),
-          eq(dialerRecords.state, 'pending'),
-          or(isNull(dialerRecords.nextAt), lte(dialerRecords.nextAt, now)),
-        ),
-      )
-      .orderBy(
-        sql`${dialerRecords.nextAt} asc nulls first`,
-        asc(dialerRecords.position),
-        asc(dialerRecords.id),
-      )
+      .where(and(pending, isNull(dialerRecords.nextAt)))
+      .orderBy(asc(dialerRecords.position), asc(dialerRecords.id))
       .limit(limit);
-    return rows.map(recordOf);
+    if (fresh.length >= limit) return fresh.map(recordOf);
+    const retries = await this.db
+      .select()
+      .from(dialerRecords)
+      .where(and(pending, lte(dialerRecords.nextAt, now)))
+      .orderBy(asc(dialerRecords.nextAt), asc(dialerRecords.position), asc(dialerRecords.id))
+      .limit(limit - fresh.length);
+    return [...fresh, ...retries].map(recordOf);
   }
 
   async countByState(campaignId: string): Promise<Partial<Record<RecordState, number>>> {
