@@ -30,10 +30,16 @@ export function buildCategoryTree(all: readonly CaseCategory[]): CategoryNode[] 
   return roots;
 }
 
+/** A node of any category tree (cases, knowledge base). */
+interface TreeNode {
+  readonly id: string;
+  readonly parentId: string | null;
+}
+
 /** The path from the root to `id`, e.g. ['Billing', 'Roaming charges']. */
-export function categoryPath(all: readonly CaseCategory[], id: string): CaseCategory[] {
+export function categoryPath<T extends TreeNode>(all: readonly T[], id: string): T[] {
   const byId = new Map(all.map((c) => [c.id, c]));
-  const path: CaseCategory[] = [];
+  const path: T[] = [];
   let cur = byId.get(id);
   while (cur && path.length <= all.length) {
     path.unshift(cur);
@@ -44,7 +50,7 @@ export function categoryPath(all: readonly CaseCategory[], id: string): CaseCate
 
 /** Rejects a parent that does not exist or would make a cycle. */
 export function assertValidParent(
-  all: readonly CaseCategory[],
+  all: readonly TreeNode[],
   id: string,
   parentId: string | null,
 ): void {
