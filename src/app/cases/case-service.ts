@@ -36,6 +36,8 @@ import {
   type MessageChannel,
 } from '../../domain/message/message.ts';
 import type { OutboundDraft } from '../messaging/outbound-draft.ts';
+import { callbackTime } from '../../domain/dialer/callback-time.ts';
+import type { CallbackRequest } from '../dialer/callback-scheduler.ts';
 
 /** Where case steps become work for agents (implemented by the router). */
 export interface CaseWork {
@@ -81,16 +83,7 @@ export interface CaseOutbox {
 
 /** Where call-backs are dialed when the center has a dialer (callback-scheduler.ts). */
 export interface CaseCallbacks {
-  schedule(
-    actorId: string | null,
-    r: {
-      queueId: string | null;
-      number: string;
-      name: string;
-      at: Date | null;
-      data: Record<string, string>;
-    },
-  ): Promise<unknown>;
+  schedule(actorId: string | null, r: CallbackRequest): Promise<unknown>;
 }
 
 export class CaseService {
@@ -445,16 +438,7 @@ export class CaseService {
     id: string,
     r: { number?: string | null; note?: string | null; at?: Date | null },
   ): Promise<{ number: string; at: Date | null }> {
-    const now = this.deps.clock.now();
-    if (r.at && r.at.getTime() > now.getTime() + 30 * 86_400_000)
-      throw new DomainError(
-        'validation.failed',
-        'a call-back can be asked for up to 30 days ahead',
-        {
-          field: 'at',
-        },
-      );
-    const at = r.at && r.at > now ? r.at : null;
+    const at = callbackTime(r.at, this.deps.clock.now());
     const result = await this.deps.store.transaction(async (tx) => {
       const c = await tx.cases.get(id);
       if (!c || !canSeeCase(actor, c)) throw notFound(id);

@@ -15,7 +15,8 @@ import {
   type CampaignRecord,
 } from '../../domain/dialer/campaign-record.ts';
 import { adminOnlyScope } from '../../domain/events/domain-event.ts';
-import { DomainError } from '../../domain/errors.ts';
+import { callbackTime } from '../../domain/dialer/callback-time.ts';
+import { normalizeMsisdn } from '../../domain/customer/customer.ts';
 import type { CampaignService } from './campaign-service.ts';
 
 export interface CallbackRequest {
@@ -49,9 +50,6 @@ const everyHour = Object.fromEntries(
   ]),
 );
 
-/** How far ahead a call-back may be asked for. */
-const maxAheadMs = 30 * 86_400_000;
-
 export class CallbackScheduler {
   constructor(
     private readonly deps: AppDeps,
@@ -61,17 +59,9 @@ export class CallbackScheduler {
 
   async schedule(actorId: string | null, r: CallbackRequest): Promise<ScheduledCallback> {
     const now = this.deps.clock.now();
-    if (r.at && (Number.isNaN(r.at.getTime()) || r.at.getTime() > now.getTime() + maxAheadMs))
-      throw new DomainError(
-        'validation.failed',
-        'a call-back can be asked for up to 30 days ahead',
-        {
-          field: 'at',
-        },
-      );
+    const at = callbackTime(r.at, now);
     const number = normalizeDialNumber(r.number, this.deps.config.defaultCountryCode);
     const campaign = await this.campaignFor(r.queueId ?? this.o.defaultQueueId);
-    const at = r.at && r.at > now ? r.at : null;
     const rec = await this.deps.store.transaction(async (tx) => {
       const existing = await tx.dialer.recordByNumberForUpdate(campaign.id, number);
       let saved: CampaignRecord;
@@ -136,9 +126,5 @@ export class CallbackScheduler {
 }
 
 /** The trunk's caller ID as E.164 with '+' (a national number gets the country code). */
-export function e164CallerId(raw: string, countryCode: string): string {
-  const digits = raw.replace(/[^0-9+]/g, '');
-  if (digits.startsWith('+')) return digits;
-  if (digits.startsWith('00')) return `+${digits.slice(2)}`;
-  return `+${countryCode}${digits.replace(/^0/, '')}`;
-}
+export const e164CallerId = (raw: string, countryCode: string): string =>
+  `+${normalizeMsisdn(raw, countryCode)}`;
