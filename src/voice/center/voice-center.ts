@@ -394,39 +394,13 @@ export class VoiceCenter implements CallControl {
         ...(contact.customerId ? { customerId: contact.customerId } : {}),
       },
     );
-    const call: Call = {
-      id: leg.callId,
-      leg,
-      runner,
-      contact,
+    const call = this.openCall(leg, runner, contact, {
       phase: 'ivr',
       language: flow.language,
-      taskId: null,
-      queue: null,
-      agentLeg: null,
-      agentId: null,
-      reservationId: null,
-      unbridge: null,
-      recorder: null,
-      live: null,
-      shadows: new Map(),
-      queued: null,
       callerNumber: leg.caller,
       calledNumber: leg.called,
       dialer: null,
-      survey: null,
-    };
-    this.calls.set(call.id, call);
-    leg.on('dtmf', (digit) =>
-      this.log('info', 'dtmf', { callId: call.id, digit, phase: call.phase }),
-    );
-    leg.once(
-      'ended',
-      (reason) =>
-        void this.callerGone(call, reason).catch((e: unknown) =>
-          this.log('warn', 'hang-up handling failed', { error: String(e) }),
-        ),
-    );
+    });
     await this.afterIvr(call, await runner.run());
   }
 
@@ -455,36 +429,13 @@ export class VoiceCenter implements CallControl {
       {},
     );
     const dialed = new DialedCall(o.hooks);
-    const call: Call = {
-      id: leg.callId,
-      leg,
-      runner,
-      contact,
+    const call = this.openCall(leg, runner, contact, {
       phase: 'queued',
       language: o.language,
-      taskId: null,
-      queue: null,
-      agentLeg: null,
-      agentId: null,
-      reservationId: null,
-      unbridge: null,
-      recorder: null,
-      live: null,
-      shadows: new Map(),
-      queued: null,
       callerNumber: o.number,
       calledNumber: o.callerId,
       dialer: dialed,
-      survey: null,
-    };
-    this.calls.set(call.id, call);
-    leg.once(
-      'ended',
-      (reason) =>
-        void this.callerGone(call, reason).catch((e: unknown) =>
-          this.log('warn', 'hang-up handling failed', { error: String(e) }),
-        ),
-    );
+    });
     dialed.timer = setTimeout(
       () =>
         void this.abandonDialed(call).catch((e: unknown) =>
@@ -537,6 +488,45 @@ export class VoiceCenter implements CallControl {
       await this.d.prompts.loadAll([dialerAbandonPrompt(call.language)]),
     );
     if (!call.leg.ended) call.leg.hangup();
+  }
+
+  /** A customer's call as the center tracks it, until its leg ends (callerGone). */
+  private openCall(
+    leg: SipLeg,
+    runner: IvrRunner,
+    contact: Contact,
+    o: Pick<Call, 'phase' | 'language' | 'callerNumber' | 'calledNumber' | 'dialer'>,
+  ): Call {
+    const call: Call = {
+      id: leg.callId,
+      leg,
+      runner,
+      contact,
+      ...o,
+      taskId: null,
+      queue: null,
+      agentLeg: null,
+      agentId: null,
+      reservationId: null,
+      unbridge: null,
+      recorder: null,
+      live: null,
+      shadows: new Map(),
+      queued: null,
+      survey: null,
+    };
+    this.calls.set(call.id, call);
+    leg.on('dtmf', (digit) =>
+      this.log('info', 'dtmf', { callId: call.id, digit, phase: call.phase }),
+    );
+    leg.once(
+      'ended',
+      (reason) =>
+        void this.callerGone(call, reason).catch((e: unknown) =>
+          this.log('warn', 'hang-up handling failed', { error: String(e) }),
+        ),
+    );
+    return call;
   }
 
   /** Business calendars for IVR hours checks, kept current from calendar events. */
