@@ -139,6 +139,18 @@ describe('outbound dialer through the switch', () => {
     }
   }, 60_000);
 
+  /** SIPp as the customers behind the carrier trunk, for `calls` calls (echoing their audio). */
+  const sippCustomers = (calls: number, timeoutMs: number, extra: string[] = []) =>
+    runSipp({
+      target: '',
+      scenario: scenarioPath('dialer-customers.xml'),
+      host,
+      localPort: carrierPort,
+      calls,
+      timeoutMs,
+      extra: ['-rtp_echo', ...extra],
+    });
+
   const actorOf = (id: string) => ({
     id,
     username: id,
@@ -176,15 +188,7 @@ describe('outbound dialer through the switch', () => {
     expect(report).toEqual({ accepted: 7, rejected: [] });
     // The customer opts out after the list was loaded: checked again before dialing.
     await s.campaigns.addDnc(systemActor.id, '+86 139-0000-0050', 'asked not to be called');
-    const customers = runSipp({
-      target: '',
-      scenario: scenarioPath('dialer-customers.xml'),
-      host,
-      localPort: carrierPort,
-      calls: 6,
-      timeoutMs: 90_000,
-      extra: ['-rtp_echo', '-trace_logs', '-log_file', sippLog],
-    });
+    const customers = sippCustomers(6, 90_000, ['-trace_logs', '-log_file', sippLog]);
     await new Promise((r) => setTimeout(r, 500));
     await s.campaigns.move(systemActor.id, c.id, 'running');
     await waitFor(
@@ -259,15 +263,7 @@ describe('outbound dialer through the switch', () => {
       if (leg.peer.port === carrierPort)
         leg.media.endpoint.onAudio((p) => heard.push(decodeMulaw(p)));
     });
-    const customers = runSipp({
-      target: '',
-      scenario: scenarioPath('dialer-customers.xml'),
-      host,
-      localPort: carrierPort,
-      calls: 1,
-      timeoutMs: 60_000,
-      extra: ['-rtp_echo'],
-    });
+    const customers = sippCustomers(1, 60_000);
     await new Promise((r) => setTimeout(r, 500));
     const from = await store.events.lastSeq();
     await s.campaigns.move(systemActor.id, c.id, 'running');
@@ -315,15 +311,7 @@ describe('outbound dialer through the switch', () => {
       description: 'Please call me after my meeting',
       customerId: customer.id,
     });
-    const customers = runSipp({
-      target: '',
-      scenario: scenarioPath('dialer-customers.xml'),
-      host,
-      localPort: carrierPort,
-      calls: 1,
-      timeoutMs: 60_000,
-      extra: ['-rtp_echo'],
-    });
+    const customers = sippCustomers(1, 60_000);
     await new Promise((r) => setTimeout(r, 500));
     const at = new Date(Date.now() + 4000);
     const asked = await s.cases.requestCallback(systemActor, kase.id, { note: 'after 3 pm', at });
@@ -381,15 +369,7 @@ describe('outbound dialer through the switch', () => {
       { number: '13900000091', name: 'Wang Fang' },
       { number: '13900000093', name: 'Not yet' },
     ]);
-    const customers = runSipp({
-      target: '',
-      scenario: scenarioPath('dialer-customers.xml'),
-      host,
-      localPort: carrierPort,
-      calls: 1,
-      timeoutMs: 60_000,
-      extra: ['-rtp_echo'],
-    });
+    const customers = sippCustomers(1, 60_000);
     await new Promise((r) => setTimeout(r, 500));
     await s.campaigns.move(systemActor.id, c.id, 'running');
     const offered = () =>
@@ -474,15 +454,7 @@ describe('outbound dialer through the switch', () => {
         'agent',
       );
     const caller = '8613900000110';
-    const customers = runSipp({
-      target: '',
-      scenario: scenarioPath('dialer-customers.xml'),
-      host,
-      localPort: carrierPort,
-      calls: 1,
-      timeoutMs: 90_000,
-      extra: ['-rtp_echo'],
-    });
+    const customers = sippCustomers(1, 90_000);
     // 10086, complaints (2), then 1 for a call-back and # for this phone's number.
     const call = await runSipp({
       target: `${host}:${sw.sipPort}`,
